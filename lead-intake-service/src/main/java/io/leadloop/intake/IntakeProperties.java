@@ -1,0 +1,24 @@
+package io.leadloop.intake;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * lead-intake-service's own settings.
+ *
+ * @param defaultPhoneRegion ISO 3166 region used to read national phone numbers when the lead names no country
+ * @param retryAfter what a {@code 503} tells senders to wait before retrying when Kafka cannot take the lead
+ * @param topics how the topics intake writes are created
+ */
+@ConfigurationProperties("leadloop.intake")
+public record IntakeProperties(
+        @DefaultValue("US") String defaultPhoneRegion,
+        @DefaultValue("5s") Duration retryAfter,
+        @DefaultValue Topics topics) {
+
+    /** Partitions bound how many consumer instances share the work; replication how many broker losses we survive. */
+    public record Topics(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
+    }
+}

@@ -1,0 +1,104 @@
+package io.leadloop.intake.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import io.leadloop.intake.IntakeProperties;
+import io.leadloop.intake.lead.FieldProblem;
+import io.leadloop.intake.lead.InvalidLeadException;
+import io.leadloop.intake.publishing.LeadNotPublishedException;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Every refusal as RFC 9457 problem details with a stable type, naming each offending field by JSON pointer.
+ * Extends Spring's handler so framework errors (wrong media type, method, ...) are problem details too.
+ */
+@RestControllerAdvice
+class IntakeProblems extends ResponseEntityExceptionHandler {
+
+    static final URI INVALID_LEAD = URI.create("https://leadloop.io/problems/invalid-lead");
+    static final URI MALFORMED_JSON = URI.create("https://leadloop.io/problems/malformed-json");
+    static final URI KAFKA_UNAVAILABLE = URI.create("https://leadloop.io/problems/kafka-unavailable");
+
+    private final IntakeProperties properties;
+    private final MeterRegistry meters;
+
+    IntakeProblems(IntakeProperties properties, MeterRegistry meters) {
+        this.properties = properties;
+        this.meters = meters;
+    }
+
+    @ExceptionHandler(InvalidLeadException.class)
+    ProblemDetail invalidLead(InvalidLeadException e) {
+        meters.counter("leadloop.intake.leads.rejected", "reason", "invalid").increment();
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.problems().stream()
+                .map(p -> p.pointer() + " " + p.detail()).collect(Collectors.joining("; ")));
+        problem.setType(INVALID_LEAD);
+        problem.setTitle("Invalid lead");
+        problem.setProperty("errors", errors(e.problems()));
+        return problem;
+    }
+
+    @ExceptionHandler(LeadNotPublishedException.class)
+    ResponseEntity<ProblemDetail> notPublished(LeadNotPublishedException e) {
+        meters.counter("leadloop.intake.leads.rejected", "reason", "kafka-unavailable").increment();
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The lead could not be stored right now and was not taken; send it again after Retry-After seconds.");
+        problem.setType(KAFKA_UNAVAILABLE);
+        problem.setTitle("Temporarily unable to take leads");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, properties.retryAfter().toSeconds())))
+                .body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, org.springframework.http.HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        meters.counter("leadloop.intake.leads.rejected", "reason", "malformed").increment();
+        var problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setType(MALFORMED_JSON);
+        problem.setTitle("Malformed JSON");
+        String pointer = "";
+        String detail = "The body is not valid JSON";
+        if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            pointer = pointerOf(databind.getPath());
+            detail = "Wrong type or value at " + pointer;
+        } else if (e.getCause() instanceof JacksonException jackson) {
+            detail = "The body is not valid JSON: " + jackson.getOriginalMessage();
+        } else if (e.getCause() == null) {
+            detail = "The body is missing";
+        }
+        problem.setDetail(detail);
+        problem.setProperty("errors", List.of(Map.of("pointer", pointer, "detail", detail)));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static List<Map<String, String>> errors(List<FieldProblem> problems) {
+        return problems.stream().map(p -> Map.of("pointer", p.pointer(), "detail", p.detail())).toList();
+    }
+
+    private static String pointerOf(List<JacksonException.Reference> path) {
+        var pointer = new StringBuilder();
+        for (JacksonException.Reference reference : path) {
+            pointer.append('/');
+            pointer.append(reference.getPropertyName() != null
+                    ? reference.getPropertyName().replace("~", "~0").replace("/", "~1")
+                    : Integer.toString(reference.getIndex()));
+        }
+        return pointer.toString();
+    }
+}

@@ -1,0 +1,16 @@
+package io.leadloop.intake.api;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.leadloop.intake.IntakeProperties;
+import io.leadloop.intake.lead.LeadValidator;
+
+@Configuration(proxyBeanMethods = false)
+class ValidationConfiguration {
+
+    @Bean
+    LeadValidator leadValidator(IntakeProperties properties) {
+        return new LeadValidator(properties.defaultPhoneRegion());
+    }
+}

@@ -1,0 +1,63 @@
+package io.leadloop.intake.publishing;
+
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import io.leadloop.events.LeadCaptured;
+import io.leadloop.events.LeadDetails;
+import io.leadloop.schemas.Topics;
+
+/**
+ * Publishes a captured lead and completes only when Kafka acknowledged it (producer {@code acks=all},
+ * idempotent), so an HTTP {@code 202} is a promise the lead is durable.
+ *
+ * <p>Asynchronous on purpose: many requests wait on the same producer batch, which is what makes durable intake
+ * fast (group commit), instead of each request thread blocking on its own acknowledgement.
+ */
+@Component
+public class LeadPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(LeadPublisher.class);
+
+    private final KafkaTemplate<String, LeadCaptured> kafka;
+    private final Clock clock;
+
+    public LeadPublisher(KafkaTemplate<String, LeadCaptured> kafka, Clock clock) {
+        this.kafka = kafka;
+        this.clock = clock;
+    }
+
+    /** Completes with the new lead's id once the event is durable, or exceptionally with {@link LeadNotPublishedException}. */
+    public CompletableFuture<String> publish(LeadDetails lead) {
+        String leadId = UUID.randomUUID().toString();
+        LeadCaptured event = LeadCaptured.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(clock.instant())
+                .setLeadId(leadId)
+                .setLead(lead)
+                .build();
+        try {
+            return kafka.send(Topics.LEADS_CAPTURED.name(), leadId, event)
+                    .handle((result, failure) -> {
+                        if (failure != null) {
+                            log.warn("Lead {} not acknowledged by Kafka: {}", leadId, failure.toString());
+                            throw new LeadNotPublishedException(leadId, failure);
+                        }
+                        log.info("Lead {} captured from {} (partition {}, offset {})", leadId,
+                                lead.getSource().getChannel(), result.getRecordMetadata().partition(),
+                                result.getRecordMetadata().offset());
+                        return leadId;
+                    });
+        } catch (RuntimeException sendRefused) {
+            // The producer refuses synchronously when it cannot even get metadata within max.block.ms.
+            log.warn("Lead {} refused by the producer: {}", leadId, sendRefused.toString());
+            return CompletableFuture.failedFuture(new LeadNotPublishedException(leadId, sendRefused));
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.leadloop.intake.api;
+
+import static io.leadloop.intake.api.LeadJson.aLead;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.leadloop.events.LeadCaptured;
+import io.leadloop.schemas.Topics;
+import io.leadloop.schemas.serde.AvroDeserializer;
+import io.leadloop.schemas.serde.AvroSerdeConfig;
+import io.leadloop.testsupport.LeadLoopInfrastructure;
+import io.leadloop.testsupport.WithRealInfrastructure;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code POST /api/v1/leads} against a real broker and registry: what a sender sees, and what lands on Kafka. */
+@WithRealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LeadIntakeIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void acceptsAValidLeadOnlyOnceItIsOnKafka() throws Exception {
+        String campaign = "it-" + UUID.randomUUID();
+
+        var response = post(aLead().fromCampaign(campaign).toJson(), "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        String leadId = JSON.readTree(response.body()).get("leadId").asString();
+        // 202 promised durability: the record is readable right now, no waiting.
+        List<ConsumerRecord<String, LeadCaptured>> captured = capturedLeadsOf(campaign);
+        assertThat(captured).singleElement().satisfies(record -> {
+            assertThat(record.key()).isEqualTo(leadId);
+            assertThat(record.value().getLeadId()).isEqualTo(leadId);
+            assertThat(record.value().getLead().getPhone()).isEqualTo("+14155550100");
+            assertThat(record.value().getLead().getAttributes()).containsEntry("any question", "any answer");
+        });
+    }
+
+    @Test
+    void refusesALeadWithNeitherEmailNorPhoneNamingTheFieldsAndPublishesNothing() throws Exception {
+        String campaign = "it-" + UUID.randomUUID();
+
+        var response = post(aLead().fromCampaign(campaign).without("email").without("phone").toJson(), "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo("https://leadloop.io/problems/invalid-lead");
+        assertThat(problem.get("errors").findValuesAsString("pointer")).containsExactly("/email", "/phone");
+        assertThat(capturedLeadsOf(campaign)).isEmpty();
+    }
+
+    @Test
+    void refusesAnInvalidEmail() throws Exception {
+        var response = post(aLead().with("email", "ana@@acme").toJson(), "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("errors").findValuesAsString("pointer")).containsExactly("/email");
+    }
+
+    @Test
+    void refusesMalformedJsonAsProblemDetails() throws Exception {
+        var response = post("{\"email\": \"ana@acme.io\",", "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(response.body()).get("type").asString())
+                .isEqualTo("https://leadloop.io/problems/malformed-json");
+    }
+
+    @Test
+    void namesTheFieldOfAWrongType() throws Exception {
+        var response = post(aLead().withCompany("employees", "many").toJson(), "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("errors").findValuesAsString("pointer"))
+                .containsExactly("/company/employees");
+    }
+
+    @Test
+    void refusesOtherContentTypesAsProblemDetails() throws Exception {
+        var response = post("email=ana@acme.io", "text/plain");
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    private HttpResponse<String> post(String body, String contentType) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/leads"))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Every captured lead of the campaign, reading each partition up to its current end. */
+    private static List<ConsumerRecord<String, LeadCaptured>> capturedLeadsOf(String campaign) {
+        var infrastructure = LeadLoopInfrastructure.get();
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                AvroSerdeConfig.SCHEMA_REGISTRY_URL, infrastructure.schemaRegistryUrl());
+        var values = new AvroDeserializer<>(LeadCaptured.class);
+        values.configure(config, false);
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.LEADS_CAPTURED.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            var records = new ArrayList<ConsumerRecord<String, LeadCaptured>>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records.stream()
+                    .filter(r -> campaign.equals(r.value().getLead().getSource().getCampaignId()))
+                    .toList();
+        }
+    }
+}

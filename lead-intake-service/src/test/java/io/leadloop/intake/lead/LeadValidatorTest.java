@@ -1,0 +1,86 @@
+package io.leadloop.intake.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.leadloop.events.LeadDetails;
+
+class LeadValidatorTest {
+
+    private final LeadValidator validator = new LeadValidator("US");
+
+    private static LeadSubmission aLead(String email, String phone, LeadSubmission.Company company) {
+        return new LeadSubmission(email, phone, " Ana ", "Silva", "VP Marketing", company,
+                new LeadSubmission.Source("web-form", "spring-launch", "demo-request", "https://acme.io/demo"),
+                null, new LeadSubmission.Engagement(3, 540, 7, "Email Opened"),
+                new LeadSubmission.Consent(true, null), Map.of("any question", "any answer"), null);
+    }
+
+    private static LeadSubmission.Company acme(String country, Integer employees) {
+        return new LeadSubmission.Company("Acme", "ACME.io", employees, "software", country);
+    }
+
+    @Test
+    void normalisesEmailDomainPhoneCountryAndNames() {
+        LeadDetails lead = validator.validate(aLead("  Ana.Silva@ACME.IO ", "(415) 555-0100", acme("usa", 250)));
+
+        assertThat(lead.getEmail()).isEqualTo("Ana.Silva@acme.io");
+        assertThat(lead.getPhone()).isEqualTo("+14155550100");
+        assertThat(lead.getCompany().getCountry()).isEqualTo("US");
+        assertThat(lead.getCompany().getDomain()).isEqualTo("acme.io");
+        assertThat(lead.getFirstName()).isEqualTo("Ana");
+    }
+
+    @Test
+    void readsNationalPhoneNumbersInTheCompanysCountry() {
+        LeadDetails lead = validator.validate(aLead(null, "030 123456", acme("DE", 10)));
+
+        assertThat(lead.getPhone()).isEqualTo("+4930123456");
+    }
+
+    @Test
+    void convertsInternationalisedEmailDomainsToAscii() {
+        LeadDetails lead = validator.validate(aLead("jose@bücher.de", null, null));
+
+        assertThat(lead.getEmail()).isEqualTo("jose@xn--bcher-kva.de");
+    }
+
+    @Test
+    void requiresEmailOrPhoneAndNamesBothFields() {
+        assertThatThrownBy(() -> validator.validate(aLead(" ", null, null)))
+                .isInstanceOfSatisfying(InvalidLeadException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::pointer).containsExactly("/email", "/phone"));
+    }
+
+    @Test
+    void reportsEveryInvalidFieldAtOnce() {
+        assertThatThrownBy(() -> validator.validate(aLead("not-an-email", "12", acme("Atlantis", -5))))
+                .isInstanceOfSatisfying(InvalidLeadException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::pointer)
+                        .containsExactlyInAnyOrder("/email", "/phone", "/company/country", "/company/employees"));
+    }
+
+    @Test
+    void keepsUnknownTopLevelFieldsAsAttributes() {
+        var unknown = new LinkedHashMap<String, Object>();
+        unknown.put("favouriteColour", "teal");
+        var submission = new LeadSubmission("a@b.io", null, null, null, null, null, null, null, null, null,
+                Map.of("budget", "10k"), unknown);
+
+        LeadDetails lead = validator.validate(submission);
+
+        assertThat(lead.getAttributes()).containsEntry("favouriteColour", "teal").containsEntry("budget", "10k");
+    }
+
+    @Test
+    void defaultsTheChannelToApi() {
+        var submission = new LeadSubmission("a@b.io", null, null, null, null, null, null, null, null, null, null, null);
+
+        assertThat(validator.validate(submission).getSource().getChannel()).isEqualTo("api");
+    }
+}
