@@ -10,12 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param defaultPhoneRegion ISO 3166 region used to read national phone numbers when the lead names no country
  * @param retryAfter what a {@code 503} tells senders to wait before retrying when Kafka cannot take the lead
+ * @param deliveryMemory how long a delivery is remembered, so that a repeat (a platform retry, a client resending
+ *     with the same Idempotency-Key) returns the same lead instead of publishing a new one; at least 24 h
  * @param topics how the topics intake writes are created
  */
 @ConfigurationProperties("leadloop.intake")
 public record IntakeProperties(
         @DefaultValue("US") String defaultPhoneRegion,
         @DefaultValue("5s") Duration retryAfter,
+        @DefaultValue("7d") Duration deliveryMemory,
         @DefaultValue Topics topics) {
 
     /** Partitions bound how many consumer instances share the work; replication how many broker losses we survive. */

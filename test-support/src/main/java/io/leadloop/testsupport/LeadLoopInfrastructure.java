@@ -17,6 +17,8 @@ public final class LeadLoopInfrastructure {
     public static final String BOOTSTRAP_SERVERS_PROPERTY = "spring.kafka.bootstrap-servers";
     /** Confluent's config name, passed to every Kafka client by Spring Boot's {@code spring.kafka.properties.*}. */
     public static final String SCHEMA_REGISTRY_URL_PROPERTY = "spring.kafka.properties.schema.registry.url";
+    /** Kafka Streams state from an earlier run would not match this run's fresh broker: each JVM gets its own. */
+    public static final String STREAMS_STATE_DIR_PROPERTY = "spring.kafka.streams.state-dir";
 
     private static volatile LeadLoopInfrastructure instance;
 
@@ -66,6 +68,12 @@ public final class LeadLoopInfrastructure {
         var infrastructure = new LeadLoopInfrastructure(broker, registry);
         System.setProperty(BOOTSTRAP_SERVERS_PROPERTY, infrastructure.bootstrapServers());
         System.setProperty(SCHEMA_REGISTRY_URL_PROPERTY, infrastructure.schemaRegistryUrl());
+        try {
+            System.setProperty(STREAMS_STATE_DIR_PROPERTY,
+                    java.nio.file.Files.createTempDirectory("leadloop-streams-").toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             registry.close();
             broker.destroy();

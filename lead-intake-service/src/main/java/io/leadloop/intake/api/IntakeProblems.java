@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.leadloop.intake.IntakeProperties;
+import io.leadloop.intake.identity.KnownLeadsUnavailableException;
 import io.leadloop.intake.lead.FieldProblem;
 import io.leadloop.intake.lead.InvalidLeadException;
 import io.leadloop.intake.publishing.LeadNotPublishedException;
@@ -52,8 +53,8 @@ class IntakeProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(LeadNotPublishedException.class)
-    ResponseEntity<ProblemDetail> notPublished(LeadNotPublishedException e) {
+    @ExceptionHandler({LeadNotPublishedException.class, KnownLeadsUnavailableException.class})
+    ResponseEntity<ProblemDetail> notPublished(RuntimeException e) {
         meters.counter("leadloop.intake.leads.rejected", "reason", "kafka-unavailable").increment();
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The lead could not be stored right now and was not taken; send it again after Retry-After seconds.");

@@ -8,12 +8,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.leadloop.intake.capture.CaptureResult;
+import io.leadloop.intake.capture.Delivery;
+import io.leadloop.intake.capture.LeadIntake;
 import io.leadloop.intake.lead.LeadSubmission;
-import io.leadloop.intake.lead.LeadValidator;
-import io.leadloop.intake.publishing.LeadPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -23,36 +25,45 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 @RequestMapping("/api/v1/leads")
 class LeadController {
 
-    private final LeadValidator validator;
-    private final LeadPublisher publisher;
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final LeadIntake intake;
     private final MeterRegistry meters;
 
-    LeadController(LeadValidator validator, LeadPublisher publisher, MeterRegistry meters) {
-        this.validator = validator;
-        this.publisher = publisher;
+    LeadController(LeadIntake intake, MeterRegistry meters) {
+        this.intake = intake;
         this.meters = meters;
     }
 
     @Operation(summary = "Capture one lead",
-            description = "Answers 202 only after Kafka acknowledged the LeadCaptured event (acks=all).")
+            description = "Answers 202 only after Kafka acknowledged the LeadCaptured event (acks=all). A repeat of an "
+                    + "earlier delivery (same Idempotency-Key, or the same content) answers with the same leadId and "
+                    + "publishes nothing; the same person (email or phone) submitting again is a new touch on their lead.")
     @ApiResponse(responseCode = "202", description = "Accepted and durable")
     @ApiResponse(responseCode = "400", description = "Malformed JSON or invalid fields (problem+json naming each field)")
     @ApiResponse(responseCode = "503", description = "Kafka unavailable: retry after the Retry-After header; nothing was taken")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<ResponseEntity<LeadAccepted>> capture(@RequestBody LeadSubmission submission) {
-        var lead = validator.validate(submission);
-        return publisher.publish(lead).thenApply(leadId -> {
-            meters.counter("leadloop.intake.leads.accepted", "channel", lead.getSource().getChannel()).increment();
-            MDC.put("leadId", leadId);
+    CompletableFuture<ResponseEntity<LeadAccepted>> capture(@RequestBody LeadSubmission submission,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return intake.capture(Delivery.viaApi(submission, idempotencyKey)).thenApply(result -> {
+            meters.counter("leadloop.intake.leads.accepted", "source", "api",
+                    "repeat", Boolean.toString(result.repeat())).increment();
+            MDC.put("leadId", result.leadId());
             try {
-                return ResponseEntity.status(HttpStatus.ACCEPTED).body(new LeadAccepted(leadId));
+                return ResponseEntity.status(HttpStatus.ACCEPTED).body(LeadAccepted.of(result));
             } finally {
                 MDC.remove("leadId");
             }
         });
     }
 
-    /** The answer to an accepted lead: its id, to quote in feedback and in every later event. */
-    record LeadAccepted(String leadId) {
+    /**
+     * The answer to an accepted lead: its id (to quote in feedback and found on every later event), which touch
+     * this was, and whether it was a repeat of an earlier delivery.
+     */
+    record LeadAccepted(String leadId, int touch, boolean repeat) {
+        static LeadAccepted of(CaptureResult result) {
+            return new LeadAccepted(result.leadId(), result.touch(), result.repeat());
+        }
     }
 }

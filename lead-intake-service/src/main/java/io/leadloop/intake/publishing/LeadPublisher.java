@@ -1,7 +1,6 @@
 package io.leadloop.intake.publishing;
 
 import java.time.Clock;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
@@ -33,15 +32,18 @@ public class LeadPublisher {
         this.clock = clock;
     }
 
-    /** Completes with the new lead's id once the event is durable, or exceptionally with {@link LeadNotPublishedException}. */
-    public CompletableFuture<String> publish(LeadDetails lead) {
-        String leadId = UUID.randomUUID().toString();
-        LeadCaptured event = LeadCaptured.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
+    /** A LeadCaptured event for the lead, stamped now; the caller sets what it knows of the delivery. */
+    public LeadCaptured.Builder newEvent(String eventId, String leadId, LeadDetails lead) {
+        return LeadCaptured.newBuilder()
+                .setEventId(eventId)
                 .setOccurredAt(clock.instant())
                 .setLeadId(leadId)
-                .setLead(lead)
-                .build();
+                .setLead(lead);
+    }
+
+    /** Completes once the event is durable, or exceptionally with {@link LeadNotPublishedException}. */
+    public CompletableFuture<Void> publish(LeadCaptured event) {
+        String leadId = event.getLeadId();
         try {
             return kafka.send(Topics.LEADS_CAPTURED.name(), leadId, event)
                     .handle((result, failure) -> {
@@ -49,10 +51,10 @@ public class LeadPublisher {
                             log.warn("Lead {} not acknowledged by Kafka: {}", leadId, failure.toString());
                             throw new LeadNotPublishedException(leadId, failure);
                         }
-                        log.info("Lead {} captured from {} (partition {}, offset {})", leadId,
-                                lead.getSource().getChannel(), result.getRecordMetadata().partition(),
-                                result.getRecordMetadata().offset());
-                        return leadId;
+                        log.info("Lead {} touch {} captured from {} (partition {}, offset {})", leadId,
+                                event.getTouch(), event.getLead().getSource().getChannel(),
+                                result.getRecordMetadata().partition(), result.getRecordMetadata().offset());
+                        return null;
                     });
         } catch (RuntimeException sendRefused) {
             // The producer refuses synchronously when it cannot even get metadata within max.block.ms.

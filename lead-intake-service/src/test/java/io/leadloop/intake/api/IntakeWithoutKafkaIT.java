@@ -21,6 +21,8 @@ import io.leadloop.testsupport.WithRealInfrastructure;
 @WithRealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=127.0.0.1:1",
+        // Kafka Streams' start blocks until its global stores are restored, which never happens without a broker.
+        "spring.kafka.streams.auto-startup=false",
         "spring.kafka.producer.properties.max.block.ms=1000",
         "spring.kafka.producer.properties.request.timeout.ms=1000",
         "spring.kafka.producer.properties.delivery.timeout.ms=2000",

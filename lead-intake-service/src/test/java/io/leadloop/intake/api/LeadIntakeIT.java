@@ -18,6 +18,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,14 +44,23 @@ class LeadIntakeIT {
     @LocalServerPort
     int port;
 
+    /** As a sender would on 503: wait until intake is ready (its identity stores restored). */
+    @BeforeEach
+    void awaitReady() {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200));
+    }
+
     @Test
     void acceptsAValidLeadOnlyOnceItIsOnKafka() throws Exception {
         String campaign = "it-" + UUID.randomUUID();
 
-        var response = post(aLead().fromCampaign(campaign).toJson(), "application/json");
+        var response = post(aLead().fromCampaign(campaign).with("phone", "(415) 555-0100").toJson(), "application/json");
 
         assertThat(response.statusCode()).isEqualTo(202);
         String leadId = JSON.readTree(response.body()).get("leadId").asString();
+        assertThat(JSON.readTree(response.body()).get("touch").asInt()).isEqualTo(1);
         // 202 promised durability: the record is readable right now, no waiting.
         List<ConsumerRecord<String, LeadCaptured>> captured = capturedLeadsOf(campaign);
         assertThat(captured).singleElement().satisfies(record -> {
@@ -58,6 +69,50 @@ class LeadIntakeIT {
             assertThat(record.value().getLead().getPhone()).isEqualTo("+14155550100");
             assertThat(record.value().getLead().getAttributes()).containsEntry("any question", "any answer");
         });
+    }
+
+    @Test
+    void answersARepeatedDeliveryWithTheSameLeadAndPublishesNothingNew() throws Exception {
+        String campaign = "it-" + UUID.randomUUID();
+        String lead = aLead().fromCampaign(campaign).toJson();
+        String key = UUID.randomUUID().toString();
+
+        JsonNode first = JSON.readTree(post(lead, "application/json", key).body());
+        var again = post(aLead().fromCampaign(campaign).toJson(), "application/json", key);
+
+        assertThat(again.statusCode()).isEqualTo(202);
+        JsonNode second = JSON.readTree(again.body());
+        assertThat(second.get("leadId").asString()).isEqualTo(first.get("leadId").asString());
+        assertThat(second.get("repeat").asBoolean()).isTrue();
+        assertThat(capturedLeadsOf(campaign)).hasSize(1);
+    }
+
+    @Test
+    void recognisesTheSameContentPostedTwiceWithoutAKeyAsARepeat() throws Exception {
+        String campaign = "it-" + UUID.randomUUID();
+        String lead = aLead().fromCampaign(campaign).toJson();
+
+        String firstId = JSON.readTree(post(lead, "application/json").body()).get("leadId").asString();
+        JsonNode second = JSON.readTree(post(lead, "application/json").body());
+
+        assertThat(second.get("leadId").asString()).isEqualTo(firstId);
+        assertThat(second.get("repeat").asBoolean()).isTrue();
+        assertThat(capturedLeadsOf(campaign)).hasSize(1);
+    }
+
+    @Test
+    void publishesTheSamePersonSubmittingAgainAsANewTouchOnTheirLead() throws Exception {
+        String campaign = "it-" + UUID.randomUUID();
+        String email = "returning." + UUID.randomUUID() + "@acme.io";
+
+        String firstId = JSON.readTree(post(aLead().fromCampaign(campaign).with("email", email).toJson(),
+                "application/json").body()).get("leadId").asString();
+        JsonNode second = JSON.readTree(post(aLead().fromCampaign(campaign).with("email", email.toUpperCase())
+                .with("jobTitle", "CMO").toJson(), "application/json").body());
+
+        assertThat(second.get("leadId").asString()).isEqualTo(firstId);
+        assertThat(second.get("touch").asInt()).isEqualTo(2);
+        assertThat(capturedLeadsOf(campaign)).extracting(r -> r.value().getTouch()).containsExactlyInAnyOrder(1, 2);
     }
 
     @Test
@@ -110,9 +165,17 @@ class LeadIntakeIT {
     }
 
     private HttpResponse<String> post(String body, String contentType) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/leads"))
+        return post(body, contentType, null);
+    }
+
+    private HttpResponse<String> post(String body, String contentType, String idempotencyKey) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/leads"))
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Every captured lead of the campaign, reading each partition up to its current end. */

@@ -13,8 +13,9 @@ final class LeadJson {
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
     private LeadJson() {
-        fields.put("email", "ana.silva@acme.io");
-        fields.put("phone", "+1 415 555 0100");
+        fields.put("email", "ana." + java.util.UUID.randomUUID() + "@acme.io");
+        // Unique per lead: the same phone would make every test lead the same person.
+        fields.put("phone", "+1 415 " + (1_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9_000_000)));
         fields.put("firstName", "Ana");
         fields.put("lastName", "Silva");
         fields.put("jobTitle", "VP Marketing");

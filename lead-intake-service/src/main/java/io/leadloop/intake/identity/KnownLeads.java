@@ -1,0 +1,18 @@
+package io.leadloop.intake.identity;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** What intake remembers across restarts and instances: deliveries it took, and the people behind them. */
+public interface KnownLeads {
+
+    /** The lead an earlier delivery with this key produced, if any. */
+    Optional<String> leadOfDelivery(String deliveryKey);
+
+    /** The person any of these keys belongs to, if any (the one with most touches when they disagree). */
+    Optional<KnownPerson> personOf(List<String> personKeys);
+
+    /** Records a delivery and its person; completes once Kafka acknowledged both. */
+    CompletableFuture<Void> remember(String deliveryKey, List<String> personKeys, KnownPerson person);
+}
