@@ -1,0 +1,18 @@
+package io.leadloop.feedback;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Closes the loop: records what sales did with each lead and keeps every campaign's funnel, from capture to
+ * revenue, for marketing and sales to read the same numbers.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class FeedbackApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(FeedbackApplication.class, args);
+    }
+}

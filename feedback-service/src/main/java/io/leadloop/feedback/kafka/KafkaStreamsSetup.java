@@ -1,0 +1,53 @@
+package io.leadloop.feedback.kafka;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+
+/**
+ * Turns on Kafka Streams (configured by Spring Boot from {@code spring.kafka.streams.*}) and the interactive
+ * queries that let HTTP read its state stores.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+class KafkaStreamsSetup {
+
+    /**
+     * Store lookups are retried briefly, e.g. during a rebalance, and then fail so an HTTP caller gets an answer
+     * quickly rather than a hanging request.
+     */
+    @Bean
+    KafkaStreamsInteractiveQueryService kafkaStreamsInteractiveQueryService(StreamsBuilderFactoryBean factoryBean) {
+        var queries = new KafkaStreamsInteractiveQueryService(factoryBean);
+        queries.setRetryTemplate(new RetryTemplate(RetryPolicy.builder()
+                .includes(InvalidStateStoreException.class)
+                .maxRetries(5)
+                .delay(Duration.ofMillis(200))
+                .build()));
+        return queries;
+    }
+
+    /**
+     * The Streams client properties, for configuring the Avro serdes of a topology: they carry
+     * {@code schema.registry.url} and the other serde settings from {@code spring.kafka.properties.*}.
+     */
+    @Bean
+    StreamsSerdeConfig streamsSerdeConfig(
+            @Qualifier(KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME) KafkaStreamsConfiguration streams) {
+        Map<String, Object> configs = new HashMap<>();
+        streams.asProperties().forEach((key, value) -> configs.put(key.toString(), value));
+        return new StreamsSerdeConfig(configs);
+    }
+}

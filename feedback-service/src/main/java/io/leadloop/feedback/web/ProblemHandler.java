@@ -1,0 +1,112 @@
+package io.leadloop.feedback.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import io.leadloop.feedback.funnel.FunnelNotReady;
+import io.leadloop.feedback.funnel.UnknownCampaign;
+import io.leadloop.feedback.recording.PublishFailed;
+import io.leadloop.feedback.recording.UnknownLead;
+import io.leadloop.feedback.recording.domain.FieldViolation;
+import io.leadloop.feedback.recording.domain.ImpossibleOutcome;
+import io.leadloop.feedback.recording.domain.InvalidFeedback;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Answers every error as an RFC 9457 problem with a stable {@code type}; invalid input also lists the offending
+ * fields as {@code errors: [{"pointer": "/json/pointer", "detail": "..."}]}.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler
+    ProblemDetail invalidFeedback(InvalidFeedback e) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_FEEDBACK, "Some fields of the feedback are invalid.",
+                e.violations());
+    }
+
+    @ExceptionHandler
+    ProblemDetail impossibleOutcome(ImpossibleOutcome e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.IMPOSSIBLE_OUTCOME, e.getMessage(),
+                List.of(new FieldViolation(e.pointer(), e.getMessage())));
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownLead(UnknownLead e) {
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, ProblemType.UNKNOWN_LEAD, e.getMessage(), List.of());
+        problem.setProperty("leadId", e.leadId());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownCampaign(UnknownCampaign e) {
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, ProblemType.UNKNOWN_CAMPAIGN, e.getMessage(), List.of());
+        problem.setProperty("campaignId", e.campaignId());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail publishFailed(PublishFailed e) {
+        log.error("Feedback not recorded: {}", e.getMessage(), e);
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.PUBLISH_FAILED,
+                "The feedback could not be made durable; it was not recorded, please retry.", List.of());
+    }
+
+    @ExceptionHandler
+    ProblemDetail funnelNotReady(FunnelNotReady e) {
+        log.warn("{}: {}", e.getMessage(), e.getCause() == null ? "" : e.getCause().toString());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.FUNNEL_NOT_READY, e.getMessage(), List.of());
+    }
+
+    /** Unparseable JSON, or a value of the wrong type (named by pointer when Jackson knows where it was). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldViolation> errors = e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()
+                ? List.of(new FieldViolation(pointerOf(jackson.getPath()), jackson.getOriginalMessage()))
+                : List.of();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_REQUEST,
+                "The request body is not valid JSON of the expected shape.", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String pointerOf(List<JacksonException.Reference> path) {
+        var pointer = new StringBuilder();
+        for (JacksonException.Reference reference : path) {
+            pointer.append('/');
+            pointer.append(reference.getPropertyName() != null
+                    ? reference.getPropertyName().replace("~", "~0").replace("/", "~1")
+                    : Integer.toString(reference.getIndex()));
+        }
+        return pointer.toString();
+    }
+
+    private static ProblemDetail problem(HttpStatus status, ProblemType type, @Nullable String detail,
+            List<FieldViolation> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type.uri());
+        problem.setTitle(type.title());
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors.stream()
+                    .map(error -> Map.of("pointer", error.pointer(), "detail", error.detail()))
+                    .toList());
+        }
+        return problem;
+    }
+}

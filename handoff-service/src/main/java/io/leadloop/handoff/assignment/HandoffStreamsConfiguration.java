@@ -1,0 +1,51 @@
+package io.leadloop.handoff.assignment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+
+import io.leadloop.events.LeadHandedOff;
+import io.leadloop.handoff.routing.RoundRobinRouter;
+import io.leadloop.handoff.sla.SlaPolicy;
+
+/**
+ * Runs {@link HandoffTopology} in the Kafka Streams app Spring Boot configures from {@code spring.kafka.streams.*}
+ * (application id, exactly-once, dead-letter handlers, state dir), and opens its stores to the HTTP API.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+class HandoffStreamsConfiguration {
+
+    @Bean
+    KStream<String, LeadHandedOff> handoffStream(StreamsBuilder builder, KafkaStreamsConfiguration streamsConfig,
+            RoundRobinRouter router, SlaPolicy sla, Clock clock) {
+        // The serdes read schema.registry.url & co. from the same client configs as the app itself.
+        Map<String, Object> serdeConfig = new HashMap<>();
+        streamsConfig.asProperties().forEach((key, value) -> serdeConfig.put(key.toString(), value));
+        return HandoffTopology.addTo(builder, new HandoffRules(router, sla, clock), serdeConfig);
+    }
+
+    /**
+     * Reads local stores. A short retry rides over a rebalance; past it the API answers 503 rather than hold a
+     * request thread.
+     */
+    @Bean
+    KafkaStreamsInteractiveQueryService interactiveQueries(StreamsBuilderFactoryBean streams) {
+        var queries = new KafkaStreamsInteractiveQueryService(streams);
+        queries.setRetryTemplate(new RetryTemplate(
+                RetryPolicy.builder().maxRetries(5).delay(Duration.ofMillis(200)).build()));
+        return queries;
+    }
+}

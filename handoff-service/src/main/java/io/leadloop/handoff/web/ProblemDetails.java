@@ -1,0 +1,56 @@
+package io.leadloop.handoff.web;
+
+import java.net.URI;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import io.leadloop.handoff.assignment.HandoffsUnavailableException;
+
+/**
+ * Every error of the API as RFC 9457 problem details with a stable {@code type} URI
+ * ({@code https://leadloop.io/problems/<slug>}), including Spring MVC's own (unknown path, wrong method, ...).
+ */
+@RestControllerAdvice
+class ProblemDetails extends ResponseEntityExceptionHandler {
+
+    static final String TYPE_BASE = "https://leadloop.io/problems/";
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
+
+    @ExceptionHandler
+    ProblemDetail handoffNotFound(HandoffNotFoundException notFound) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, notFound.getMessage());
+        problem.setType(URI.create(TYPE_BASE + "handoff-not-found"));
+        problem.setTitle("Handoff not found");
+        problem.setProperty("leadId", notFound.leadId());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> handoffsUnavailable(HandoffsUnavailableException unavailable) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Handoffs are being restored or rebalanced; retry shortly.");
+        problem.setType(URI.create(TYPE_BASE + "handoffs-unavailable"));
+        problem.setTitle("Handoffs temporarily unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+    }
+
+    /** Gives Spring MVC's own problems a LeadLoop type named after the status, e.g. {@code .../method-not-allowed}. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))
+                && HttpStatus.resolve(statusCode.value()) instanceof HttpStatus status) {
+            problem.setType(URI.create(TYPE_BASE + status.name().toLowerCase().replace('_', '-')));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+}

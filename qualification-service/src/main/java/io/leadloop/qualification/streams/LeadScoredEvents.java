@@ -1,0 +1,44 @@
+package io.leadloop.qualification.streams;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.leadloop.events.LeadCaptured;
+import io.leadloop.events.LeadScored;
+import io.leadloop.events.LeadStage;
+import io.leadloop.events.Priority;
+import io.leadloop.events.ScoreReason;
+import io.leadloop.qualification.scoring.LeadScore;
+
+/** Turns a score into the {@link LeadScored} event, carrying the captured lead's snapshot along. */
+final class LeadScoredEvents {
+
+    private LeadScoredEvents() {
+    }
+
+    static LeadScored of(LeadCaptured captured, LeadScore score, Instant scoredAt) {
+        return LeadScored.newBuilder()
+                .setEventId(eventIdFor(captured, score.definitionVersion()))
+                .setOccurredAt(scoredAt)
+                .setLeadId(captured.getLeadId())
+                .setScore(score.score())
+                .setStage(LeadStage.valueOf(score.stage().name()))
+                .setPriority(Priority.valueOf(score.priority().name()))
+                .setReasons(score.reasons().stream()
+                        .map(reason -> new ScoreReason(reason.rule(), reason.points(), reason.explanation()))
+                        .toList())
+                .setDefinitionVersion(score.definitionVersion())
+                .setLead(captured.getLead())
+                .build();
+    }
+
+    /**
+     * Derived from the captured event and the definition version, so scoring the same capture under the same
+     * definition again (a replay, a retried transaction) yields the same id and consumers can de-duplicate.
+     */
+    static String eventIdFor(LeadCaptured captured, String definitionVersion) {
+        String name = "leads.scored:" + captured.getEventId() + ":" + definitionVersion;
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,33 @@
+package io.leadloop.qualification.streams;
+
+import java.util.Map;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.springframework.kafka.support.serializer.JacksonJsonSerde;
+
+import io.leadloop.events.FeedbackRecorded;
+import io.leadloop.events.LeadCaptured;
+import io.leadloop.events.LeadScored;
+import io.leadloop.qualification.learning.OutcomeCounts;
+import io.leadloop.schemas.Topics;
+import io.leadloop.schemas.serde.AvroSerde;
+
+/**
+ * The value serdes of the topology: Avro with the schema registry for events (topics, and the lead-scores store so
+ * its changelog holds the same event), JSON for the outcome counts, which are this service's private state.
+ */
+record QualificationSerdes(
+        Serde<LeadCaptured> captured,
+        Serde<LeadScored> scored,
+        Serde<FeedbackRecorded> feedback,
+        Serde<OutcomeCounts> outcomeCounts) {
+
+    /** Serdes configured from the Kafka Streams client properties, which carry {@code schema.registry.url}. */
+    static QualificationSerdes from(Map<String, ?> clientConfig) {
+        return new QualificationSerdes(
+                AvroSerde.forValuesOf(Topics.LEADS_CAPTURED, clientConfig),
+                AvroSerde.forValuesOf(Topics.LEADS_SCORED, clientConfig),
+                AvroSerde.forValuesOf(Topics.FEEDBACK_RECORDED, clientConfig),
+                new JacksonJsonSerde<>(OutcomeCounts.class).noTypeInfo().ignoreTypeHeaders());
+    }
+}

@@ -1,0 +1,56 @@
+package io.leadloop.qualification.streams;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+import org.springframework.stereotype.Component;
+
+import io.leadloop.events.LeadScored;
+import io.leadloop.qualification.learning.CampaignTally;
+import io.leadloop.qualification.learning.OutcomeCounts;
+
+/**
+ * Reads the stream app's stores for the HTTP API, through Spring Kafka's interactive-query service.
+ *
+ * <p>One instance holds all partitions today. With several instances, a key may live on another one: the next
+ * step is to ask {@code getKafkaStreamsApplicationHostInfo} and forward the request there
+ * ({@code application.server} must then be set).
+ */
+@Component
+public class QualificationStores {
+
+    private final KafkaStreamsInteractiveQueryService queries;
+
+    QualificationStores(KafkaStreamsInteractiveQueryService queries) {
+        this.queries = queries;
+    }
+
+    /** The lead's latest score, or empty if it was never scored (not captured, or not yet processed). */
+    public Optional<LeadScored> latestScore(String leadId) {
+        return Optional.ofNullable(read(QualificationTopology.LEAD_SCORES_STORE,
+                (ReadOnlyKeyValueStore<String, LeadScored> store) -> store.get(leadId)));
+    }
+
+    /** What is known about a campaign; all zeros for one never seen. */
+    public CampaignTally campaignTally(String campaignId) {
+        Long leadsScored = read(QualificationTopology.CAMPAIGN_LEADS_SCORED_STORE,
+                (ReadOnlyKeyValueStore<String, Long> store) -> store.get(campaignId));
+        OutcomeCounts outcomes = read(QualificationTopology.CAMPAIGN_OUTCOMES_STORE,
+                (ReadOnlyKeyValueStore<String, OutcomeCounts> store) -> store.get(campaignId));
+        return new CampaignTally(campaignId, outcomes, leadsScored == null ? 0 : leadsScored);
+    }
+
+    private <K, V, R> R read(String storeName, Function<ReadOnlyKeyValueStore<K, V>, R> query) {
+        try {
+            ReadOnlyKeyValueStore<K, V> store = queries.retrieveQueryableStore(storeName,
+                    QueryableStoreTypes.<K, V>keyValueStore());
+            return query.apply(store);
+        } catch (InvalidStateStoreException | IllegalStateException | IllegalArgumentException notQueryable) {
+            throw new ScoresUnavailableException(storeName, notQueryable);
+        }
+    }
+}

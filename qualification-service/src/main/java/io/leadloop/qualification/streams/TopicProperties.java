@@ -1,0 +1,15 @@
+package io.leadloop.qualification.streams;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the topics this service declares are created ({@code leadloop.topics.*}); the same keys in every service, so
+ * whichever starts first creates them alike.
+ *
+ * @param partitions partitions of every topic; lead topics are keyed by leadId, so this bounds parallelism
+ * @param replicationFactor 1 on a laptop, 3 in production
+ */
+@ConfigurationProperties("leadloop.topics")
+public record TopicProperties(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
+}

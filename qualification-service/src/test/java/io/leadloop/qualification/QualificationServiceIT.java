@@ -1,0 +1,235 @@
+package io.leadloop.qualification;
+
+import static io.leadloop.qualification.streams.LeadEvents.anAcmeVpWhoAskedForADemo;
+import static io.leadloop.qualification.streams.LeadEvents.feedback;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.leadloop.events.FeedbackRecorded;
+import io.leadloop.events.LeadCaptured;
+import io.leadloop.events.LeadScored;
+import io.leadloop.events.LeadStage;
+import io.leadloop.events.Priority;
+import io.leadloop.events.SalesOutcome;
+import io.leadloop.schemas.Topics;
+import io.leadloop.schemas.deadletter.DeadLetterTopicHandler;
+import io.leadloop.schemas.serde.AvroDeserializer;
+import io.leadloop.schemas.serde.AvroSerializer;
+import io.leadloop.testsupport.LeadLoopInfrastructure;
+import io.leadloop.testsupport.WithRealInfrastructure;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The service on a real broker and the real Apicurio registry: leads go in on {@code leads.captured.v1}, feedback
+ * on {@code feedback.recorded.v1}; scores come out on {@code leads.scored.v1} and over HTTP.
+ */
+@WithRealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.streams.properties.commit.interval.ms=100",
+        "spring.kafka.streams.cleanup.on-shutdown=true"})
+class QualificationServiceIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static KafkaProducer<String, SpecificRecord> events;
+    private static KafkaProducer<String, byte[]> rawBytes;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void freshStateDirectory(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.streams.state-dir", () -> {
+            try {
+                return Files.createTempDirectory("qualification-it-state").toString();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @BeforeAll
+    static void producers() {
+        LeadLoopInfrastructure infrastructure = LeadLoopInfrastructure.get();
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                "schema.registry.url", infrastructure.schemaRegistryUrl());
+        var avro = new AvroSerializer<SpecificRecord>();
+        avro.configure(config, false);
+        events = new KafkaProducer<>(config, new StringSerializer(), avro);
+        rawBytes = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void closeProducers() {
+        events.close();
+        rawBytes.close();
+    }
+
+    @Test
+    void scoresACapturedLeadPublishesTheVerdictAndServesItsScore() throws Exception {
+        String leadId = freshId("lead");
+        String campaignId = freshId("campaign");
+        LeadCaptured lead = anAcmeVpWhoAskedForADemo(leadId, campaignId).build();
+
+        try (var scored = new RecordsOn<>(Topics.LEADS_SCORED.name(), bootstrapServers(), scoredDeserializer())) {
+            events.send(new ProducerRecord<>(Topics.LEADS_CAPTURED.name(), leadId, lead)).get();
+
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(scored.withKey(leadId)).singleElement()
+                    .satisfies(record -> {
+                        LeadScored event = record.value();
+                        assertThat(event.getStage()).isEqualTo(LeadStage.MQL);
+                        assertThat(event.getPriority()).isEqualTo(Priority.HOT);
+                        assertThat(event.getScore()).isEqualTo(90);
+                        assertThat(event.getLead()).isEqualTo(lead.getLead());
+                    }));
+        }
+
+        HttpResponse<String> response = get("/api/v1/leads/" + leadId + "/score");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode score = JSON.readTree(response.body());
+        assertThat(score.get("leadId").asString()).isEqualTo(leadId);
+        assertThat(score.get("score").asInt()).isEqualTo(90);
+        assertThat(score.get("stage").asString()).isEqualTo("MQL");
+        assertThat(score.get("priority").asString()).isEqualTo("HOT");
+        assertThat(score.get("definitionVersion").asString()).isEqualTo("builtin-1");
+        assertThat(java.time.Instant.parse(score.get("scoredAt").asString())).isBefore(java.time.Instant.now());
+        assertThat(score.get("reasons")).hasSize(8);
+        assertThat(score.get("reasons").get(0).get("rule").asString()).isEqualTo("fit.job-title");
+        assertThat(score.get("reasons").get(0).get("points").asInt()).isEqualTo(20);
+        assertThat(score.get("reasons").get(0).get("explanation").asString()).contains("VP Marketing");
+
+        JsonNode health = JSON.readTree(get("/actuator/health").body());
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/kafkaStreams/details/state").asString()).isIn("RUNNING", "REBALANCING");
+        assertThat(get("/actuator/prometheus", "text/plain").body()).contains("leadloop_qualification_leads_scored_total{stage=\"MQL\"}");
+        assertThat(JSON.readTree(get("/v3/api-docs").body()).at("/paths").propertyNames())
+                .contains("/api/v1/leads/{leadId}/score", "/api/v1/campaigns/{campaignId}/outcomes");
+    }
+
+    @Test
+    void answersAnUnknownLeadWithANotFoundProblem() {
+        String leadId = freshId("never-captured");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            HttpResponse<String> response = get("/api/v1/leads/" + leadId + "/score");
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            JsonNode problem = JSON.readTree(response.body());
+            assertThat(problem.get("type").asString()).isEqualTo("https://leadloop.io/problems/unknown-lead");
+            assertThat(problem.get("status").asInt()).isEqualTo(404);
+            assertThat(problem.get("leadId").asString()).isEqualTo(leadId);
+        });
+    }
+
+    @Test
+    void countsOutcomesAndScoredLeadsPerCampaign() throws Exception {
+        String campaignId = freshId("campaign");
+        String won = freshId("lead");
+        String rejected = freshId("lead");
+        events.send(new ProducerRecord<>(Topics.LEADS_CAPTURED.name(), won, anAcmeVpWhoAskedForADemo(won, campaignId).build()));
+        events.send(new ProducerRecord<>(Topics.LEADS_CAPTURED.name(), rejected, anAcmeVpWhoAskedForADemo(rejected, campaignId).build()));
+        for (FeedbackRecorded outcome : new FeedbackRecorded[] {
+                feedback(won, campaignId, SalesOutcome.ACCEPTED),
+                feedback(won, campaignId, SalesOutcome.WON),
+                feedback(rejected, campaignId, SalesOutcome.REJECTED)}) {
+            events.send(new ProducerRecord<>(Topics.FEEDBACK_RECORDED.name(), outcome.getLeadId(), outcome));
+        }
+        events.flush();
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            HttpResponse<String> response = get("/api/v1/campaigns/" + campaignId + "/outcomes");
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode tally = JSON.readTree(response.body());
+            assertThat(tally.get("campaignId").asString()).isEqualTo(campaignId);
+            assertThat(tally.get("leadsScored").asLong()).isEqualTo(2);
+            assertThat(tally.get("outcomes").properties()).extracting(Map.Entry::getKey)
+                    .containsExactly("ACCEPTED", "REJECTED", "WON");
+            assertThat(tally.at("/outcomes/WON").asLong()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void parksPoisonRecordsOnDeadLetterTopicsAndKeepsGoing() throws Exception {
+        String poisonKey = freshId("poison");
+        String leadId = freshId("lead");
+        String campaignId = freshId("campaign");
+
+        try (var capturedDeadLetters = new RecordsOn<>(Topics.LEADS_CAPTURED.deadLetter(), bootstrapServers(), new ByteArrayDeserializer());
+                var feedbackDeadLetters = new RecordsOn<>(Topics.FEEDBACK_RECORDED.deadLetter(), bootstrapServers(), new ByteArrayDeserializer())) {
+            byte[] notAvro = "{\"email\": \"not confluent avro\"}".getBytes(StandardCharsets.UTF_8);
+            rawBytes.send(new ProducerRecord<>(Topics.LEADS_CAPTURED.name(), poisonKey, notAvro)).get();
+            rawBytes.send(new ProducerRecord<>(Topics.FEEDBACK_RECORDED.name(), poisonKey, notAvro)).get();
+            events.send(new ProducerRecord<>(Topics.LEADS_CAPTURED.name(), leadId, anAcmeVpWhoAskedForADemo(leadId, campaignId).build())).get();
+            events.send(new ProducerRecord<>(Topics.FEEDBACK_RECORDED.name(), leadId, feedback(leadId, campaignId, SalesOutcome.WON))).get();
+
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                assertThat(capturedDeadLetters.withKey(poisonKey)).singleElement().satisfies(deadLetter -> {
+                    assertThat(deadLetter.value()).isEqualTo(notAvro);
+                    assertThat(deadLetter.headers().lastHeader(DeadLetterTopicHandler.EXCEPTION_FQCN)).isNotNull();
+                });
+                assertThat(feedbackDeadLetters.withKey(poisonKey)).singleElement().satisfies(deadLetter ->
+                        assertThat(deadLetter.headers().lastHeader(DeadLetterTopicHandler.EXCEPTION_FQCN)).isNotNull());
+            });
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(get("/api/v1/leads/" + leadId + "/score").statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(get("/api/v1/campaigns/" + campaignId + "/outcomes").body()).at("/outcomes/WON").asLong())
+                    .isEqualTo(1);
+        });
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return get(path, "application/json");
+    }
+
+    private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static AvroDeserializer<LeadScored> scoredDeserializer() {
+        var deserializer = new AvroDeserializer<>(LeadScored.class);
+        deserializer.configure(Map.of("schema.registry.url", LeadLoopInfrastructure.get().schemaRegistryUrl()), false);
+        return deserializer;
+    }
+
+    private static String bootstrapServers() {
+        return LeadLoopInfrastructure.get().bootstrapServers();
+    }
+
+    private static String freshId(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+}

@@ -1,0 +1,196 @@
+package io.leadloop.qualification.streams;
+
+import static io.leadloop.qualification.streams.LeadEvents.aLeadWithoutConsent;
+import static io.leadloop.qualification.streams.LeadEvents.anAcmeVpWhoAskedForADemo;
+import static io.leadloop.qualification.streams.LeadEvents.feedback;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.leadloop.events.FeedbackRecorded;
+import io.leadloop.events.LeadCaptured;
+import io.leadloop.events.LeadScored;
+import io.leadloop.events.LeadStage;
+import io.leadloop.events.Priority;
+import io.leadloop.events.SalesOutcome;
+import io.leadloop.qualification.learning.OutcomeCounts;
+import io.leadloop.qualification.scoring.BuiltinLeadDefinition;
+import io.leadloop.qualification.scoring.ScoringThresholds;
+import io.leadloop.schemas.Topics;
+import io.leadloop.schemas.deadletter.DeadLetterTopicHandler;
+import io.leadloop.schemas.serde.AvroSerde;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+class QualificationTopologyTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T09:30:00Z");
+
+    private final Map<String, Object> serdeConfig = Map.of("schema.registry.url",
+            "mock://qualification-topology-" + UUID.randomUUID());
+    private final QualificationSerdes serdes = QualificationSerdes.from(serdeConfig);
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, LeadCaptured> captured;
+    private TestInputTopic<String, FeedbackRecorded> feedback;
+    private TestOutputTopic<String, LeadScored> scored;
+
+    @BeforeEach
+    void startTopology() {
+        var builder = new StreamsBuilder();
+        new QualificationTopology(
+                BuiltinLeadDefinition.create("builtin-1", ScoringThresholds.DEFAULT, BuiltinLeadDefinition.DEFAULT_FREE_MAIL_DOMAINS),
+                serdes, Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry())
+                .addTo(builder);
+        var props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "qualification-topology-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterTopicHandler.class.getName());
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterTopicHandler.class.getName());
+        props.putAll(serdeConfig);
+        driver = new TopologyTestDriver(builder.build(), props);
+        captured = driver.createInputTopic(Topics.LEADS_CAPTURED.name(), new StringSerializer(), serdes.captured().serializer());
+        feedback = driver.createInputTopic(Topics.FEEDBACK_RECORDED.name(), new StringSerializer(), serdes.feedback().serializer());
+        scored = driver.createOutputTopic(Topics.LEADS_SCORED.name(), new StringDeserializer(), serdes.scored().deserializer());
+    }
+
+    @AfterEach
+    void closeTopology() {
+        driver.close();
+    }
+
+    @Test
+    void publishesTheAcmeVpAsHotMqlKeyedByLeadIdWithEveryReasonAndTheLeadSnapshot() {
+        LeadCaptured lead = anAcmeVpWhoAskedForADemo("lead-1", "spring-launch").build();
+
+        captured.pipeInput("lead-1", lead);
+
+        TestRecord<String, LeadScored> record = scored.readRecord();
+        assertThat(record.key()).isEqualTo("lead-1");
+        LeadScored event = record.value();
+        assertThat(event.getLeadId()).isEqualTo("lead-1");
+        assertThat(event.getStage()).isEqualTo(LeadStage.MQL);
+        assertThat(event.getPriority()).isEqualTo(Priority.HOT);
+        assertThat(event.getScore()).isEqualTo(90);
+        assertThat(event.getReasons()).hasSize(8);
+        assertThat(event.getDefinitionVersion()).isEqualTo("builtin-1");
+        assertThat(event.getOccurredAt()).isEqualTo(NOW);
+        assertThat(event.getEventId()).isEqualTo(LeadScoredEvents.eventIdFor(lead, "builtin-1"));
+        assertThat(event.getLead()).isEqualTo(lead.getLead());
+        assertThat(scored.isEmpty()).isTrue();
+    }
+
+    @Test
+    void publishesADisqualifiedLeadTooBecauseANoIsAFact() {
+        captured.pipeInput("lead-2", aLeadWithoutConsent("lead-2", "spring-launch"));
+
+        LeadScored event = scored.readValue();
+        assertThat(event.getStage()).isEqualTo(LeadStage.DISQUALIFIED);
+        assertThat(event.getPriority()).isEqualTo(Priority.COLD);
+        assertThat(event.getReasons()).extracting(reason -> reason.getRule()).contains("disqualifier.no-consent");
+    }
+
+    @Test
+    void keepsTheLatestScoreOfEachLeadInTheLeadScoresStore() {
+        captured.pipeInput("lead-3", aLeadWithoutConsent("lead-3", "spring-launch"));
+        captured.pipeInput("lead-3", anAcmeVpWhoAskedForADemo("lead-3", "spring-launch").build());
+
+        LeadScored latest = storedValue(QualificationTopology.LEAD_SCORES_STORE, "lead-3");
+        assertThat(latest.getStage()).isEqualTo(LeadStage.MQL);
+    }
+
+    @Test
+    void countsDistinctScoredLeadsPerCampaignAndLeadsWithoutOneUnderNone() {
+        captured.pipeInput("lead-4", anAcmeVpWhoAskedForADemo("lead-4", "autumn-webinar").build());
+        captured.pipeInput("lead-5", anAcmeVpWhoAskedForADemo("lead-5", "autumn-webinar").build());
+        captured.pipeInput("lead-5", anAcmeVpWhoAskedForADemo("lead-5", "autumn-webinar").build());
+        captured.pipeInput("lead-6", anAcmeVpWhoAskedForADemo("lead-6", null).build());
+
+        assertThat(this.<Long>storedValue(QualificationTopology.CAMPAIGN_LEADS_SCORED_STORE, "autumn-webinar"))
+                .as("lead-5 scored twice counts once").isEqualTo(2L);
+        assertThat(this.<Long>storedValue(QualificationTopology.CAMPAIGN_LEADS_SCORED_STORE, "(none)")).isEqualTo(1L);
+    }
+
+    @Test
+    void countsReportedOutcomesPerCampaign() {
+        feedback.pipeInput("lead-7", feedback("lead-7", "autumn-webinar", SalesOutcome.ACCEPTED));
+        feedback.pipeInput("lead-7", feedback("lead-7", "autumn-webinar", SalesOutcome.WON));
+        feedback.pipeInput("lead-8", feedback("lead-8", "autumn-webinar", SalesOutcome.ACCEPTED));
+        feedback.pipeInput("lead-9", feedback("lead-9", null, SalesOutcome.LOST));
+
+        assertThat(outcomesOf("autumn-webinar").counts()).containsExactly(Map.entry("ACCEPTED", 2L), Map.entry("WON", 1L));
+        assertThat(outcomesOf("(none)").counts()).containsExactly(Map.entry("LOST", 1L));
+    }
+
+    @Test
+    void parksAnUnreadableCapturedRecordOnTheDeadLetterTopicAndScoresTheNextOne() {
+        TestInputTopic<String, byte[]> raw = driver.createInputTopic(Topics.LEADS_CAPTURED.name(),
+                new StringSerializer(), new ByteArraySerializer());
+        TestOutputTopic<String, byte[]> deadLetters = driver.createOutputTopic(Topics.LEADS_CAPTURED.deadLetter(),
+                new StringDeserializer(), new ByteArrayDeserializer());
+
+        raw.pipeInput("poison", "this is not Avro".getBytes(StandardCharsets.UTF_8));
+        captured.pipeInput("lead-10", anAcmeVpWhoAskedForADemo("lead-10", "spring-launch").build());
+
+        TestRecord<String, byte[]> deadLetter = deadLetters.readRecord();
+        assertThat(deadLetter.key()).isEqualTo("poison");
+        assertThat(deadLetter.value()).asString(StandardCharsets.UTF_8).isEqualTo("this is not Avro");
+        assertThat(deadLetter.headers().lastHeader(DeadLetterTopicHandler.EXCEPTION_FQCN)).isNotNull();
+        assertThat(scored.readKeyValue().key).isEqualTo("lead-10");
+    }
+
+    @Test
+    void parksALeadKeyedByAnythingButItsLeadIdOnTheDeadLetterTopic() {
+        TestOutputTopic<String, byte[]> deadLetters = driver.createOutputTopic(Topics.LEADS_CAPTURED.deadLetter(),
+                new StringDeserializer(), new ByteArrayDeserializer());
+
+        captured.pipeInput("someone-else", anAcmeVpWhoAskedForADemo("lead-11", "spring-launch").build());
+
+        TestRecord<String, byte[]> deadLetter = deadLetters.readRecord();
+        assertThat(new String(deadLetter.headers().lastHeader(DeadLetterTopicHandler.EXCEPTION_FQCN).value(),
+                StandardCharsets.UTF_8)).isEqualTo(MisKeyedRecordException.class.getName());
+        assertThat(scored.isEmpty()).isTrue();
+    }
+
+    @Test
+    void parksUnreadableFeedbackOnItsDeadLetterTopicAndCountsTheNextOne() {
+        TestInputTopic<String, byte[]> raw = driver.createInputTopic(Topics.FEEDBACK_RECORDED.name(),
+                new StringSerializer(), new ByteArraySerializer());
+        TestOutputTopic<String, byte[]> deadLetters = driver.createOutputTopic(Topics.FEEDBACK_RECORDED.deadLetter(),
+                new StringDeserializer(), new ByteArrayDeserializer());
+
+        raw.pipeInput("lead-12", new byte[] {0, 0, 0});
+        feedback.pipeInput("lead-12", feedback("lead-12", "winter-sale", SalesOutcome.WON));
+
+        assertThat(deadLetters.readRecord().headers().lastHeader(DeadLetterTopicHandler.EXCEPTION_FQCN)).isNotNull();
+        assertThat(outcomesOf("winter-sale").of("WON")).isEqualTo(1);
+    }
+
+    private OutcomeCounts outcomesOf(String campaignId) {
+        return storedValue(QualificationTopology.CAMPAIGN_OUTCOMES_STORE, campaignId);
+    }
+
+    private <V> V storedValue(String store, String key) {
+        ValueAndTimestamp<V> stored = driver.<String, V>getTimestampedKeyValueStore(store).get(key);
+        return stored == null ? null : stored.value();
+    }
+}
