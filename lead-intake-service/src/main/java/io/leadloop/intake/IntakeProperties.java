@@ -1,9 +1,12 @@
 package io.leadloop.intake;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import io.leadloop.intake.sources.SourceSettings;
 
 /**
  * lead-intake-service's own settings.
@@ -13,13 +16,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveryMemory how long a delivery is remembered, so that a repeat (a platform retry, a client resending
  *     with the same Idempotency-Key) returns the same lead instead of publishing a new one; at least 24 h
  * @param topics how the topics intake writes are created
+ * @param sources every lead source by name (web forms, ad platforms' webhooks), see {@link SourceSettings}
  */
 @ConfigurationProperties("leadloop.intake")
 public record IntakeProperties(
         @DefaultValue("US") String defaultPhoneRegion,
         @DefaultValue("5s") Duration retryAfter,
         @DefaultValue("7d") Duration deliveryMemory,
-        @DefaultValue Topics topics) {
+        @DefaultValue Topics topics,
+        @DefaultValue Map<String, SourceSettings> sources) {
+
+    public IntakeProperties {
+        sources = sources == null ? Map.of() : Map.copyOf(sources);
+    }
 
     /** Partitions bound how many consumer instances share the work; replication how many broker losses we survive. */
     public record Topics(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {

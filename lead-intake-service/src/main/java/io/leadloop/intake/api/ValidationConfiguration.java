@@ -10,7 +10,7 @@ import io.leadloop.intake.lead.LeadValidator;
 class ValidationConfiguration {
 
     @Bean
-    LeadValidator leadValidator(IntakeProperties properties) {
-        return new LeadValidator(properties.defaultPhoneRegion());
+    LeadValidator leadValidator(IntakeProperties properties, java.time.Clock clock) {
+        return new LeadValidator(properties.defaultPhoneRegion(), clock);
     }
 }

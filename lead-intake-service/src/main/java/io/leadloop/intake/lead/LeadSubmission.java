@@ -21,10 +21,12 @@ public record LeadSubmission(
         Utm utm,
         Engagement engagement,
         Consent consent,
+        Map<String, String> clickIds,
         Map<String, String> attributes,
         @JsonAnySetter Map<String, Object> unknownFields) {
 
     public LeadSubmission {
+        clickIds = clickIds == null ? Map.of() : clickIds;
         attributes = attributes == null ? Map.of() : attributes;
         unknownFields = unknownFields == null ? new LinkedHashMap<>() : unknownFields;
     }
@@ -41,6 +43,12 @@ public record LeadSubmission(
     public record Engagement(Integer visits, Integer timeOnSiteSeconds, Integer pageViews, String lastActivity) {
     }
 
-    public record Consent(Boolean marketing, Boolean salesContact) {
+    /**
+     * Consent per purpose, with what the person was shown.
+     *
+     * @param capturedAt when the person gave it; the time intake received the lead when not said
+     */
+    public record Consent(Boolean marketing, Boolean salesContact, String text, String version,
+            java.time.Instant capturedAt) {
     }
 }

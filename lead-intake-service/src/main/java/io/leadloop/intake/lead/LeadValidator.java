@@ -26,10 +26,16 @@ public final class LeadValidator {
     static final int MAX_ATTRIBUTE_VALUE = 4_000;
     static final String DEFAULT_CHANNEL = "api";
 
-    private final String defaultPhoneRegion;
+    /** Ad click ids we keep, as the platforms name them in landing-page URLs. */
+    static final java.util.Set<String> CLICK_IDS = java.util.Set.of("gclid", "gbraid", "wbraid", "fbclid",
+            "li_fat_id", "msclkid", "ttclid");
 
-    public LeadValidator(String defaultPhoneRegion) {
+    private final String defaultPhoneRegion;
+    private final java.time.Clock clock;
+
+    public LeadValidator(String defaultPhoneRegion, java.time.Clock clock) {
         this.defaultPhoneRegion = defaultPhoneRegion;
+        this.clock = clock;
     }
 
     public LeadDetails validate(LeadSubmission submission) {
@@ -61,13 +67,14 @@ public final class LeadValidator {
         lead.setFirstName(text(submission.firstName(), "/firstName", problems));
         lead.setLastName(text(submission.lastName(), "/lastName", problems));
         lead.setJobTitle(text(submission.jobTitle(), "/jobTitle", problems));
-        lead.setCompany(company(submission.company(), country, problems));
+        Map<String, String> landingPage = LandingPages.queryParameters(
+                submission.source() == null ? null : submission.source().landingPage());
+        lead.setCompany(withDomainFromEmail(company(submission.company(), country, problems), lead.getEmail()));
         lead.setSource(source(submission.source(), problems));
-        lead.setUtm(utm(submission.utm(), problems));
+        lead.setUtm(utm(submission.utm(), landingPage, problems));
         lead.setEngagement(engagement(submission.engagement(), problems));
-        lead.setConsent(submission.consent() == null ? null : Consent.newBuilder()
-                .setMarketing(submission.consent().marketing())
-                .setSalesContact(submission.consent().salesContact()).build());
+        lead.setConsent(consent(submission.consent(), problems));
+        lead.setClickIds(clickIds(submission.clickIds(), landingPage, problems));
         lead.setAttributes(attributes(submission, problems));
 
         if (!problems.isEmpty()) {
@@ -103,17 +110,66 @@ public final class LeadValidator {
                 .build();
     }
 
-    private static Utm utm(LeadSubmission.Utm utm, List<FieldProblem> problems) {
-        if (utm == null) {
+    /** UTM fields as given, else as the landing page's URL carries them. */
+    private static Utm utm(LeadSubmission.Utm utm, Map<String, String> landingPage, List<FieldProblem> problems) {
+        var given = utm == null ? new LeadSubmission.Utm(null, null, null, null, null) : utm;
+        var result = Utm.newBuilder()
+                .setSource(text(firstOf(given.source(), landingPage.get("utm_source")), "/utm/source", problems))
+                .setMedium(text(firstOf(given.medium(), landingPage.get("utm_medium")), "/utm/medium", problems))
+                .setCampaign(text(firstOf(given.campaign(), landingPage.get("utm_campaign")), "/utm/campaign", problems))
+                .setTerm(text(firstOf(given.term(), landingPage.get("utm_term")), "/utm/term", problems))
+                .setContent(text(firstOf(given.content(), landingPage.get("utm_content")), "/utm/content", problems))
+                .build();
+        boolean empty = result.getSource() == null && result.getMedium() == null && result.getCampaign() == null
+                && result.getTerm() == null && result.getContent() == null;
+        return empty ? null : result;
+    }
+
+    /** Click ids as given, else from the landing page's URL; only the ids we know are kept as click ids. */
+    private static Map<String, String> clickIds(Map<String, String> given, Map<String, String> landingPage,
+            List<FieldProblem> problems) {
+        var clickIds = new LinkedHashMap<String, String>();
+        landingPage.forEach((name, value) -> {
+            if (CLICK_IDS.contains(name) && !value.isBlank()) {
+                clickIds.put(name, value.strip());
+            }
+        });
+        given.forEach((name, value) -> {
+            String id = text(value, "/clickIds/" + name, problems);
+            if (id != null) {
+                clickIds.put(name, id);
+            }
+        });
+        return clickIds;
+    }
+
+    private Consent consent(LeadSubmission.Consent consent, List<FieldProblem> problems) {
+        if (consent == null) {
             return null;
         }
-        return Utm.newBuilder()
-                .setSource(text(utm.source(), "/utm/source", problems))
-                .setMedium(text(utm.medium(), "/utm/medium", problems))
-                .setCampaign(text(utm.campaign(), "/utm/campaign", problems))
-                .setTerm(text(utm.term(), "/utm/term", problems))
-                .setContent(text(utm.content(), "/utm/content", problems))
+        return Consent.newBuilder()
+                .setMarketing(consent.marketing())
+                .setSalesContact(consent.salesContact())
+                .setText(text(consent.text(), "/consent/text", problems))
+                .setVersion(text(consent.version(), "/consent/version", problems))
+                .setCapturedAt(consent.capturedAt() == null ? clock.instant() : consent.capturedAt())
                 .build();
+    }
+
+    /** A corporate email says where the person works: its domain is the company's when the lead names none. */
+    private static Company withDomainFromEmail(Company company, String email) {
+        if (email == null || (company != null && company.getDomain() != null)) {
+            return company;
+        }
+        String domain = email.substring(email.lastIndexOf('@') + 1);
+        if (FreeMailDomains.contains(domain)) {
+            return company;
+        }
+        return (company == null ? Company.newBuilder() : Company.newBuilder(company)).setDomain(domain).build();
+    }
+
+    private static String firstOf(String first, String second) {
+        return first != null && !first.isBlank() ? first : second;
     }
 
     private static Engagement engagement(LeadSubmission.Engagement engagement, List<FieldProblem> problems) {

@@ -12,13 +12,16 @@ import io.leadloop.events.LeadDetails;
 
 class LeadValidatorTest {
 
-    private final LeadValidator validator = new LeadValidator("US");
+    private static final java.time.Instant NOW = java.time.Instant.parse("2026-11-23T10:00:00Z");
+    private final LeadValidator validator = new LeadValidator("US",
+            java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
 
     private static LeadSubmission aLead(String email, String phone, LeadSubmission.Company company) {
         return new LeadSubmission(email, phone, " Ana ", "Silva", "VP Marketing", company,
                 new LeadSubmission.Source("web-form", "spring-launch", "demo-request", "https://acme.io/demo"),
                 null, new LeadSubmission.Engagement(3, 540, 7, "Email Opened"),
-                new LeadSubmission.Consent(true, null), Map.of("any question", "any answer"), null);
+                new LeadSubmission.Consent(true, null, "Send me news", "privacy-v3", null), Map.of(),
+                Map.of("any question", "any answer"), null);
     }
 
     private static LeadSubmission.Company acme(String country, Integer employees) {
@@ -70,7 +73,7 @@ class LeadValidatorTest {
         var unknown = new LinkedHashMap<String, Object>();
         unknown.put("favouriteColour", "teal");
         var submission = new LeadSubmission("a@b.io", null, null, null, null, null, null, null, null, null,
-                Map.of("budget", "10k"), unknown);
+                null, Map.of("budget", "10k"), unknown);
 
         LeadDetails lead = validator.validate(submission);
 
@@ -79,8 +82,46 @@ class LeadValidatorTest {
 
     @Test
     void defaultsTheChannelToApi() {
-        var submission = new LeadSubmission("a@b.io", null, null, null, null, null, null, null, null, null, null, null);
+        var submission = new LeadSubmission("a@b.io", null, null, null, null, null, null, null, null, null, null,
+                null, null);
 
         assertThat(validator.validate(submission).getSource().getChannel()).isEqualTo("api");
+    }
+
+    @Test
+    void takesUtmParametersAndClickIdsFromTheLandingPage() {
+        var submission = new LeadSubmission("a@acme.io", null, null, null, null, null,
+                new LeadSubmission.Source("web-form", null, null,
+                        "https://acme.io/demo?utm_source=linkedin&utm_medium=paid&gclid=Cj0KCQ&msclkid=m-1&other=x"),
+                new LeadSubmission.Utm(null, "cpc", null, null, null), null, null, Map.of("fbclid", "fb-1"), null, null);
+
+        LeadDetails lead = validator.validate(submission);
+
+        assertThat(lead.getUtm().getSource()).isEqualTo("linkedin");
+        assertThat(lead.getUtm().getMedium()).isEqualTo("cpc");
+        assertThat(lead.getClickIds()).containsOnly(Map.entry("gclid", "Cj0KCQ"), Map.entry("msclkid", "m-1"),
+                Map.entry("fbclid", "fb-1"));
+    }
+
+    @Test
+    void derivesTheCompanyDomainFromACorporateEmailOnly() {
+        var corporate = new LeadSubmission("ana@Globex.com", null, null, null, null, null, null, null, null, null,
+                null, null, null);
+        var freeMail = new LeadSubmission("ana@gmail.com", null, null, null, null, null, null, null, null, null,
+                null, null, null);
+
+        assertThat(validator.validate(corporate).getCompany().getDomain()).isEqualTo("globex.com");
+        assertThat(validator.validate(freeMail).getCompany()).isNull();
+    }
+
+    @Test
+    void recordsConsentPerPurposeWithTextVersionAndTime() {
+        LeadDetails lead = validator.validate(aLead("a@acme.io", null, null));
+
+        assertThat(lead.getConsent().getMarketing()).isTrue();
+        assertThat(lead.getConsent().getSalesContact()).isNull();
+        assertThat(lead.getConsent().getText()).isEqualTo("Send me news");
+        assertThat(lead.getConsent().getVersion()).isEqualTo("privacy-v3");
+        assertThat(lead.getConsent().getCapturedAt()).isEqualTo(NOW);
     }
 }
