@@ -1,0 +1,90 @@
+package io.leadloop.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One of the four LeadLoop services, run from the jar its module builds ({@code <module>/target/<module>.jar}).
+ * Everything environment-specific arrives as Spring command-line arguments, so the services need no profile for
+ * running locally: the same jar runs on Docker with the equivalent environment variables.
+ */
+final class SpringBootService implements PartDefinition {
+
+    private final Part part;
+    private final StackConfig config;
+
+    SpringBootService(Part part, StackConfig config) {
+        if (!part.isService()) {
+            throw new IllegalArgumentException(part + " is not a service");
+        }
+        this.part = part;
+        this.config = config;
+    }
+
+    @Override
+    public Part part() {
+        return part;
+    }
+
+    Path jar() {
+        return config.root().resolve(part.id()).resolve("target").resolve(part.id() + ".jar");
+    }
+
+    @Override
+    public void verifyBuilt() {
+        if (!Files.isRegularFile(jar())) {
+            throw new MissingBuildOutput(jar(), "mvn -DskipTests install");
+        }
+    }
+
+    /**
+     * The service runs from a copy: Maven rewrites {@code target/<module>.jar} in place on the next build, and a
+     * running Spring Boot jar whose file changes under it dies of {@code NoClassDefFoundError} at the next lazily
+     * loaded class. With the copy, rebuilding while the stack runs is safe, and a restart picks up the new build.
+     */
+    @Override
+    public void prepare() throws IOException {
+        Files.createDirectories(runningJar().getParent());
+        Files.copy(jar(), runningJar(), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    Path runningJar() {
+        return config.runDir(part).resolve(part.id() + ".jar");
+    }
+
+    @Override
+    public List<String> javaArguments() {
+        List<String> arguments = new ArrayList<>(config.serviceJvmOptions());
+        arguments.addAll(List.of(
+                "-jar", runningJar().toString(),
+                "--server.port=" + config.ports().of(part),
+                "--spring.kafka.bootstrap-servers=" + config.bootstrapServers(),
+                "--spring.kafka.properties.schema.registry.url=" + config.schemaRegistryUrl(),
+                "--spring.kafka.streams.state-dir=" + config.dataDir(part).resolve("streams")));
+        return arguments;
+    }
+
+    @Override
+    public Path workingDirectory() {
+        return config.dataDir(part);
+    }
+
+    @Override
+    public List<Integer> ports() {
+        return List.of(config.ports().of(part));
+    }
+
+    @Override
+    public Health probe() {
+        return HttpProbe.actuatorUp(url() + "/actuator/health");
+    }
+
+    @Override
+    public String url() {
+        return config.serviceUrl(part);
+    }
+}
