@@ -43,7 +43,7 @@ public class LeadIntake {
         LeadDetails lead = validator.validate(delivery.submission());
         String deliveryKey = delivery.deliveryId()
                 .map(id -> DeliveryKeys.named(delivery.source(), id))
-                .orElseGet(() -> DeliveryKeys.ofContent(delivery.source(), contentOf(lead)));
+                .orElseGet(() -> DeliveryKeys.ofContent(delivery.source(), contentOf(lead, delivery.submission())));
         var earlier = known.leadOfDelivery(deliveryKey);
         if (earlier.isPresent()) {
             log.info("Repeat delivery from {} of lead {}: nothing published", delivery.source(), earlier.get());
@@ -71,9 +71,18 @@ public class LeadIntake {
                         }));
     }
 
-    private static byte[] contentOf(LeadDetails lead) {
+    /**
+     * What the sender said, normalised: the lead as published, except for the consent time intake filled in
+     * itself (it would make every resend look new).
+     */
+    private static byte[] contentOf(LeadDetails lead, io.leadloop.intake.lead.LeadSubmission submission) {
+        var said = LeadDetails.newBuilder(lead);
+        if (lead.getConsent() != null && submission.consent() != null) {
+            said.setConsent(io.leadloop.events.Consent.newBuilder(lead.getConsent())
+                    .setCapturedAt(submission.consent().capturedAt()).build());
+        }
         try {
-            var buffer = lead.toByteBuffer();
+            var buffer = said.build().toByteBuffer();
             var bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
             return bytes;
