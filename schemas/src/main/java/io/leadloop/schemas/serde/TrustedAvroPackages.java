@@ -4,10 +4,11 @@ import org.apache.avro.util.ClassSecurityValidator;
 
 /**
  * Avro 1.12 instantiates generated classes only from trusted packages; ours is {@code io.leadloop.events}.
- * Installed once per JVM, on top of whatever the JVM already trusts (including
+* Installed once per JVM, before anything copies or reads events (deep copies load generated classes by name),
+ * on top of whatever the JVM already trusts (including
  * {@code org.apache.avro.SERIALIZABLE_PACKAGES}).
  */
-final class TrustedAvroPackages {
+public final class TrustedAvroPackages {
 
     static final String EVENTS_PACKAGE = "io.leadloop.events";
 
@@ -16,7 +17,8 @@ final class TrustedAvroPackages {
     private TrustedAvroPackages() {
     }
 
-    static void install() {
+    /** Idempotent; every service calls it at class-load time of its application class, and every serde does. */
+    public static void install() {
         if (installed) {
             return;
         }
