@@ -238,6 +238,18 @@ class WebhooksIT {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
+    @Test
+    void documentsTheWebhookEndpointInTheOpenApiDocument() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create(url("/v3/api-docs"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode webhook = Payloads.json().readTree(response.body()).path("paths").path("/webhooks/{source}").path("post");
+        assertThat(webhook.path("summary").asString()).isEqualTo("Receive a lead platform's webhook");
+        assertThat(webhook.path("responses").propertyNames()).contains("200", "400", "401", "404", "503");
+        assertThat(webhook.path("parameters").findValuesAsString("name")).containsExactly("source");
+    }
+
     private HttpResponse<String> postToHubSpot(byte[] body, long timestamp) throws Exception {
         String path = "/webhooks/hubspot";
         return post(path, body, Map.of(
