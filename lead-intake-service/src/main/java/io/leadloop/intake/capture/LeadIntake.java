@@ -43,7 +43,8 @@ public class LeadIntake {
         LeadDetails lead = validator.validate(delivery.submission());
         String deliveryKey = delivery.deliveryId()
                 .map(id -> DeliveryKeys.named(delivery.source(), id))
-                .orElseGet(() -> DeliveryKeys.ofContent(delivery.source(), contentOf(lead)));
+                .orElseGet(() -> DeliveryKeys.ofContent(delivery.source(),
+                        withoutReceiptTime(lead, delivery.submission())));
         var earlier = known.leadOfDelivery(deliveryKey);
         if (earlier.isPresent()) {
             log.info("Repeat delivery from {} of lead {}: nothing published", delivery.source(), earlier.get());
@@ -69,6 +70,25 @@ public class LeadIntake {
                             }
                             return new CaptureResult(person.leadId(), person.touches(), false);
                         }));
+    }
+
+    /**
+     * The normalised content, without the consent time intake stamps on receipt when the sender gave none: that is
+     * no part of what the sender said, and two posts of the same content would never be recognised as a repeat.
+     * (Swapped out and back rather than copied: Avro's deep copy refuses our classes under its class security.)
+     */
+    private static byte[] withoutReceiptTime(LeadDetails lead, io.leadloop.intake.lead.LeadSubmission submission) {
+        var consent = lead.getConsent();
+        if (consent == null || (submission.consent() != null && submission.consent().capturedAt() != null)) {
+            return contentOf(lead);
+        }
+        var stamped = consent.getCapturedAt();
+        consent.setCapturedAt(java.time.Instant.EPOCH);
+        try {
+            return contentOf(lead);
+        } finally {
+            consent.setCapturedAt(stamped);
+        }
     }
 
     private static byte[] contentOf(LeadDetails lead) {
