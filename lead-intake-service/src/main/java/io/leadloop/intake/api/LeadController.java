@@ -18,6 +18,10 @@ import io.leadloop.intake.capture.LeadIntake;
 import io.leadloop.intake.lead.LeadSubmission;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Our own JSON API for leads: validate, normalise, publish durably, then answer. */
@@ -39,11 +43,23 @@ class LeadController {
             description = "Answers 202 only after Kafka acknowledged the LeadCaptured event (acks=all). A repeat of an "
                     + "earlier delivery (same Idempotency-Key, or the same content) answers with the same leadId and "
                     + "publishes nothing; the same person (email or phone) submitting again is a new touch on their lead.")
-    @ApiResponse(responseCode = "202", description = "Accepted and durable")
-    @ApiResponse(responseCode = "400", description = "Malformed JSON or invalid fields (problem+json naming each field)")
-    @ApiResponse(responseCode = "503", description = "Kafka unavailable: retry after the Retry-After header; nothing was taken")
+    @ApiResponse(responseCode = "202", description = "Accepted and durable",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LeadAccepted.class),
+                    examples = @ExampleObject(value = ApiExamples.ACCEPTED)))
+    @ApiResponse(responseCode = "400", description = "Malformed JSON or invalid fields (problem+json naming each field)",
+            content = @Content(mediaType = "application/problem+json", examples = {
+                    @ExampleObject(name = "invalid fields", value = ApiExamples.INVALID_LEAD),
+                    @ExampleObject(name = "wrong type", value = ApiExamples.MALFORMED_JSON)}))
+    @ApiResponse(responseCode = "503", description = "Kafka unavailable: retry after the Retry-After header; nothing was taken",
+            headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = "integer")),
+            content = @Content(mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.KAFKA_UNAVAILABLE)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<ResponseEntity<LeadAccepted>> capture(@RequestBody LeadSubmission submission,
+    CompletableFuture<ResponseEntity<LeadAccepted>> capture(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = "application/json", schema = @Schema(implementation = LeadSubmission.class),
+                    examples = @ExampleObject(name = "a full lead", value = ApiExamples.FULL_LEAD)))
+            @RequestBody LeadSubmission submission,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         return intake.capture(Delivery.viaApi(submission, idempotencyKey)).thenApply(result -> {
             meters.counter("leadloop.intake.leads.accepted", "source", "api",

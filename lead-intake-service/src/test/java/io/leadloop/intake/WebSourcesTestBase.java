@@ -1,0 +1,100 @@
+package io.leadloop.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.leadloop.events.LeadCaptured;
+import io.leadloop.schemas.Topics;
+import io.leadloop.schemas.serde.AvroDeserializer;
+import io.leadloop.schemas.serde.AvroSerdeConfig;
+import io.leadloop.testsupport.LeadLoopInfrastructure;
+import io.leadloop.testsupport.WithRealInfrastructure;
+
+/**
+ * One application context for the ITs of the batch and form endpoints (so it starts once), with the form sources
+ * they post to, against the real broker and registry. Its Kafka Streams state is its own: another cached context of
+ * this JVM (LeadIntakeIT's) holds the default state directory's lock.
+ */
+@WithRealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.streams.application-id=leadloop-intake-web-sources-it",
+        "spring.kafka.streams.state-dir=${java.io.tmpdir}/leadloop-web-sources-it-${random.uuid}",
+        "leadloop.intake.sources.spring-demo.type=form",
+        "leadloop.intake.sources.spring-demo.campaign-id=spring-launch",
+        "leadloop.intake.sources.spring-demo.thank-you-url=" + WebSourcesTestBase.THANK_YOU,
+        "leadloop.intake.sources.spring-demo.allowed-origins[0]=" + WebSourcesTestBase.ALLOWED_ORIGIN,
+        "leadloop.intake.sources.spring-demo.field-mapping.budget_question=company.industry",
+        "leadloop.intake.sources.throttled-form.type=form",
+        "leadloop.intake.sources.throttled-form.requests-per-second=1",
+        "leadloop.intake.sources.throttled-form.thank-you-url=" + WebSourcesTestBase.THANK_YOU})
+public abstract class WebSourcesTestBase {
+
+    protected static final String THANK_YOU = "https://acme.example/thanks";
+    protected static final String ALLOWED_ORIGIN = "https://acme.example";
+
+    protected final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    protected int port;
+
+    /** As a sender would on 503: wait until intake is ready (its identity stores restored). */
+    @BeforeEach
+    void awaitReady() {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(http.send(
+                HttpRequest.newBuilder(url("/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200));
+    }
+
+    protected URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    protected HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Every captured lead of the campaign, reading each partition up to its current end. */
+    protected static List<ConsumerRecord<String, LeadCaptured>> capturedLeadsOf(String campaign) {
+        var infrastructure = LeadLoopInfrastructure.get();
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                AvroSerdeConfig.SCHEMA_REGISTRY_URL, infrastructure.schemaRegistryUrl());
+        var values = new AvroDeserializer<>(LeadCaptured.class);
+        values.configure(config, false);
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.LEADS_CAPTURED.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            var records = new ArrayList<ConsumerRecord<String, LeadCaptured>>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records.stream()
+                    .filter(r -> campaign.equals(r.value().getLead().getSource().getCampaignId()))
+                    .toList();
+        }
+    }
+}
