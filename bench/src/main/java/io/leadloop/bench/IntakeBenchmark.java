@@ -33,6 +33,7 @@ public final class IntakeBenchmark {
         int batchSize = Integer.getInteger("batchSize", 500);
         String runId = UUID.randomUUID().toString().substring(0, 8);
         var bodies = new LeadBodies(runId);
+        requireHealthy(intake);
 
         var results = new ArrayList<ClosedLoopLoad.Result>();
         for (String connections : System.getProperty("connections", "4,16,64").split(",")) {
@@ -53,6 +54,20 @@ public final class IntakeBenchmark {
         String table = table(results);
         System.out.println(table);
         write(table, runId);
+    }
+
+    /** Measuring a service that is not up would print a table of failures; say so instead. */
+    private static void requireHealthy(String intake) throws InterruptedException {
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            int status = client.send(java.net.http.HttpRequest.newBuilder(URI.create(intake + "/actuator/health")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200) {
+                throw new IllegalStateException("Intake at " + intake + " is not healthy (HTTP " + status + ")");
+            }
+        } catch (IOException e) {
+            System.err.println("Intake is not reachable at " + intake + " (" + e + "): start it with ./leadloop up --detach");
+            System.exit(2);
+        }
     }
 
     static String table(List<ClosedLoopLoad.Result> results) {

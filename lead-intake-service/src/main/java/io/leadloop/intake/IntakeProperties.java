@@ -13,8 +13,6 @@ import io.leadloop.intake.sources.SourceSettings;
  *
  * @param defaultPhoneRegion ISO 3166 region used to read national phone numbers when the lead names no country
  * @param retryAfter what a {@code 503} tells senders to wait before retrying when Kafka cannot take the lead
- * @param deliveryMemory how long a delivery is remembered, so that a repeat (a platform retry, a client resending
- *     with the same Idempotency-Key) returns the same lead instead of publishing a new one; at least 24 h
  * @param topics how the topics intake writes are created
  * @param sources every lead source by name (web forms, ad platforms' webhooks), see {@link SourceSettings}
  */
@@ -22,7 +20,6 @@ import io.leadloop.intake.sources.SourceSettings;
 public record IntakeProperties(
         @DefaultValue("US") String defaultPhoneRegion,
         @DefaultValue("5s") Duration retryAfter,
-        @DefaultValue("7d") Duration deliveryMemory,
         @DefaultValue Topics topics,
         @DefaultValue Map<String, SourceSettings> sources) {
 

@@ -58,17 +58,10 @@ public class LeadIntake {
                 .setSourceLeadId(delivery.sourceLeadId().orElse(null))
                 .setTest(delivery.test())
                 .build();
-        return publisher.publish(event)
-                .thenCompose(published -> known.remember(deliveryKey, personKeys, person)
-                        .handle((remembered, failure) -> {
-                            if (failure != null) {
-                                // The lead is durable; only repeat detection for this delivery is weakened, and a
-                                // repeat would carry the same ids, which consumers treat as one.
-                                log.warn("Lead {} published but its delivery not remembered: {}", person.leadId(),
-                                        failure.toString());
-                            }
-                            return new CaptureResult(person.leadId(), person.touches(), false);
-                        }));
+        return publisher.publish(event).thenApply(published -> {
+            known.remember(deliveryKey, personKeys, person);
+            return new CaptureResult(person.leadId(), person.touches(), false);
+        });
     }
 
     /**

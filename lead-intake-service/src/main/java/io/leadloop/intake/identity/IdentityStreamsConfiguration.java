@@ -1,59 +1,52 @@
 package io.leadloop.intake.identity;
 
+import java.util.HashMap;
 import java.util.Map;
 
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.GlobalKTable;
-import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
-import io.leadloop.intake.IntakeProperties;
+import io.leadloop.schemas.Topics;
+import io.leadloop.schemas.serde.AvroSerde;
 
 /**
- * Every intake instance reads both identity topics in full into global stores: lookups on the request path are
- * local reads, and a new instance knows everything the others took once it has restored.
+ * Every intake instance reads {@code leads.captured.v1} in full into a global store of known deliveries and
+ * people: lookups on the request path are local reads, and a new instance knows everything the others took once
+ * it has restored (from its local copy plus what is new on the topic).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
 class IdentityStreamsConfiguration {
 
     @Bean
-    GlobalKTable<String, String> deliveries(StreamsBuilder builder) {
-        return builder.globalTable(IdentityTopics.DELIVERIES, Consumed.with(Serdes.String(), Serdes.String()),
-                Materialized.as(KafkaKnownLeads.DELIVERIES_STORE));
-    }
-
-    @Bean
-    GlobalKTable<String, String> people(StreamsBuilder builder) {
-        return builder.globalTable(IdentityTopics.PEOPLE, Consumed.with(Serdes.String(), Serdes.String()),
-                Materialized.as(KafkaKnownLeads.PEOPLE_STORE));
+    StoreBuilder<KeyValueStore<String, String>> knownLeadsStore(StreamsBuilder builder,
+            @Qualifier(KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME) KafkaStreamsConfiguration config) {
+        // Global stores restore from their source topic: no changelog of their own.
+        StoreBuilder<KeyValueStore<String, String>> store = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(KafkaKnownLeads.STORE), Serdes.String(), Serdes.String())
+                .withLoggingDisabled();
+        Map<String, Object> clientConfig = new HashMap<>();
+        config.asProperties().forEach((key, value) -> clientConfig.put(key.toString(), value));
+        builder.addGlobalStore(store, Topics.LEADS_CAPTURED.name(),
+                Consumed.with(Serdes.String(), AvroSerde.forValuesOf(Topics.LEADS_CAPTURED, clientConfig)),
+                () -> new KnownLeadsUpdater(KafkaKnownLeads.STORE));
+        return store;
     }
 
     @Bean
     KafkaStreamsInteractiveQueryService kafkaStreamsInteractiveQueryService(StreamsBuilderFactoryBean streams) {
         return new KafkaStreamsInteractiveQueryService(streams);
-    }
-
-    @Bean
-    NewTopic deliveriesTopic(IntakeProperties properties) {
-        var topic = new NewTopic(IdentityTopics.DELIVERIES, properties.topics().partitions(),
-                properties.topics().replicationFactor());
-        return topic.configs(Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.RETENTION_MS_CONFIG, Long.toString(properties.deliveryMemory().toMillis())));
-    }
-
-    @Bean
-    NewTopic peopleTopic(IntakeProperties properties) {
-        return new NewTopic(IdentityTopics.PEOPLE, properties.topics().partitions(), properties.topics().replicationFactor())
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     }
 }

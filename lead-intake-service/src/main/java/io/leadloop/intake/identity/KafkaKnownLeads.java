@@ -1,90 +1,64 @@
 package io.leadloop.intake.identity;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link KnownLeads} kept in Kafka: two compacted topics, each read by every intake instance into a Kafka Streams
- * global store, so any instance recognises what any other took, and nothing is lost on restart.
+ * {@link KnownLeads} kept in Kafka: every intake instance reads {@code leads.captured.v1} into a global store
+ * (see {@link KnownLeadsUpdater}), so any instance recognises what any other took, across restarts.
  *
- * <p>A tiny window remains where two instances take the same delivery at once; both then publish the same
- * deterministic ids (see {@link DeliveryKeys}), which consumers treat as one.
+ * <p>Between an acknowledgement and the global store catching up (milliseconds), this instance answers from what
+ * it just published ({@link RecentlyRemembered}). Two instances taking the same delivery within that window both
+ * publish the same deterministic ids (see {@link DeliveryKeys}), which consumers treat as one.
  */
 @Component
-class KafkaKnownLeads implements KnownLeads, DisposableBean {
+class KafkaKnownLeads implements KnownLeads {
 
-    static final String DELIVERIES_STORE = "intake-deliveries";
-    static final String PEOPLE_STORE = "intake-people";
+    static final String STORE = "intake-known-leads";
 
     private final KafkaStreamsInteractiveQueryService stores;
-    private final DefaultKafkaProducerFactory<String, String> producers;
-    private final KafkaTemplate<String, String> kafka;
     private final RecentlyRemembered recentDeliveries = new RecentlyRemembered(10_000);
     private final RecentlyRemembered recentPeople = new RecentlyRemembered(10_000);
 
-    KafkaKnownLeads(KafkaStreamsInteractiveQueryService stores, KafkaProperties kafkaProperties) {
+    KafkaKnownLeads(KafkaStreamsInteractiveQueryService stores) {
         this.stores = stores;
-        Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        this.producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer());
-        this.kafka = new KafkaTemplate<>(producers);
     }
 
     @Override
     public Optional<String> leadOfDelivery(String deliveryKey) {
-        return recentDeliveries.get(deliveryKey).or(() -> Optional.ofNullable(store(DELIVERIES_STORE).get(deliveryKey)));
+        return recentDeliveries.get(deliveryKey).or(() -> Optional.ofNullable(
+                store().get(KnownLeadsUpdater.DELIVERY_PREFIX + DeliveryKeys.eventIdFor(deliveryKey))));
     }
 
     @Override
     public Optional<KnownPerson> personOf(List<String> personKeys) {
-        ReadOnlyKeyValueStore<String, String> people = store(PEOPLE_STORE);
+        ReadOnlyKeyValueStore<String, String> store = store();
         return personKeys.stream()
-                .flatMap(key -> java.util.stream.Stream.of(recentPeople.get(key).orElse(null), people.get(key)))
+                .flatMap(key -> Stream.of(recentPeople.get(key).orElse(null),
+                        store.get(KnownLeadsUpdater.PERSON_PREFIX + key)))
                 .filter(Objects::nonNull).map(KnownPerson::parse)
                 .max(Comparator.comparingInt(KnownPerson::touches));
     }
 
     @Override
-    public CompletableFuture<Void> remember(String deliveryKey, List<String> personKeys, KnownPerson person) {
-        var sends = new ArrayList<CompletableFuture<?>>();
-        sends.add(kafka.send(IdentityTopics.DELIVERIES, deliveryKey, person.leadId()));
-        for (String key : personKeys) {
-            sends.add(kafka.send(IdentityTopics.PEOPLE, key, person.format()));
-        }
-        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).thenRun(() -> {
-            recentDeliveries.put(deliveryKey, person.leadId());
-            personKeys.forEach(key -> recentPeople.put(key, person.format()));
-        });
+    public void remember(String deliveryKey, List<String> personKeys, KnownPerson person) {
+        recentDeliveries.put(deliveryKey, person.leadId());
+        personKeys.forEach(key -> recentPeople.put(key, person.format()));
     }
 
-    private ReadOnlyKeyValueStore<String, String> store(String name) {
+    private ReadOnlyKeyValueStore<String, String> store() {
         try {
-            return stores.retrieveQueryableStore(name, QueryableStoreTypes.keyValueStore());
+            return stores.retrieveQueryableStore(STORE, QueryableStoreTypes.keyValueStore());
         } catch (RuntimeException notReady) {
-            throw new KnownLeadsUnavailableException(name, notReady);
+            throw new KnownLeadsUnavailableException(STORE, notReady);
         }
-    }
-
-    @Override
-    public void destroy() {
-        producers.destroy();
     }
 }

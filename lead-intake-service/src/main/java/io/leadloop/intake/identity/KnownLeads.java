@@ -2,7 +2,6 @@ package io.leadloop.intake.identity;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /** What intake remembers across restarts and instances: deliveries it took, and the people behind them. */
 public interface KnownLeads {
@@ -13,6 +12,9 @@ public interface KnownLeads {
     /** The person any of these keys belongs to, if any (the one with most touches when they disagree). */
     Optional<KnownPerson> personOf(List<String> personKeys);
 
-    /** Records a delivery and its person; completes once Kafka acknowledged both. */
-    CompletableFuture<Void> remember(String deliveryKey, List<String> personKeys, KnownPerson person);
+    /**
+     * Notes a delivery whose LeadCaptured Kafka has just acknowledged, so that this instance recognises it at once;
+     * every instance learns it durably from {@code leads.captured.v1} itself.
+     */
+    void remember(String deliveryKey, List<String> personKeys, KnownPerson person);
 }

@@ -44,7 +44,7 @@ class BatchCaptureTest {
         }
     };
     private final BatchCapture batch = new BatchCapture(intake, new IntakeProperties("US", Duration.ofSeconds(5),
-            Duration.ofDays(7), new IntakeProperties.Topics(3, (short) 1), Map.of()), new SimpleMeterRegistry(),
+            new IntakeProperties.Topics(3, (short) 1), Map.of()), new SimpleMeterRegistry(),
             Runnable::run);
 
     @Test

@@ -47,7 +47,7 @@ class SizeAndRateLimitsTest {
     }
 
     private MockMvc mvc(Filter... filters) {
-        var intake = new IntakeProperties("US", Duration.ofSeconds(5), Duration.ofDays(7),
+        var intake = new IntakeProperties("US", Duration.ofSeconds(5),
                 new IntakeProperties.Topics(3, (short) 1), Map.of());
         return MockMvcBuilders.standaloneSetup(new EchoLeads())
                 .setControllerAdvice(new LimitProblems(intake, new SimpleMeterRegistry()))

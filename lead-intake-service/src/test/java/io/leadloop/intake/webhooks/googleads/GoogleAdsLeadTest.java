@@ -124,21 +124,24 @@ class GoogleAdsLeadTest {
 
     @Test
     void acceptsTheCurrentOrThePreviousKey() {
-        assertThatCode(() -> GoogleAdsWebhook.authenticate(sample(), List.of(SAMPLE_KEY))).doesNotThrowAnyException();
-        assertThatCode(() -> GoogleAdsWebhook.authenticate(sample(), List.of("new-key", SAMPLE_KEY)))
+        var sample = sample(); // outside the lambdas: a missing payload must skip the test, not fail it
+        assertThatCode(() -> GoogleAdsWebhook.authenticate(sample, List.of(SAMPLE_KEY))).doesNotThrowAnyException();
+        assertThatCode(() -> GoogleAdsWebhook.authenticate(sample, List.of("new-key", SAMPLE_KEY)))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void refusesAWrongKey() {
-        assertThatThrownBy(() -> GoogleAdsWebhook.authenticate(sample(), List.of("another-key")))
+        var sample = sample();
+        assertThatThrownBy(() -> GoogleAdsWebhook.authenticate(sample, List.of("another-key")))
                 .isInstanceOf(UnauthenticDeliveryException.class).hasMessageContaining("google_key")
                 .hasMessageNotContaining("another-key");
     }
 
     @Test
     void refusesEverythingWhenNoKeyIsConfigured() {
-        assertThatThrownBy(() -> GoogleAdsWebhook.authenticate(sample(), List.of()))
+        var sample = sample();
+        assertThatThrownBy(() -> GoogleAdsWebhook.authenticate(sample, List.of()))
                 .isInstanceOf(UnauthenticDeliveryException.class);
     }
 
