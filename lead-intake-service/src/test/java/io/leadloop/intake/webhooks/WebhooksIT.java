@@ -248,6 +248,9 @@ class WebhooksIT {
         assertThat(webhook.path("summary").asString()).isEqualTo("Receive a lead platform's webhook");
         assertThat(webhook.path("responses").propertyNames()).contains("200", "400", "401", "404", "503");
         assertThat(webhook.path("parameters").findValuesAsString("name")).containsExactly("source");
+        JsonNode handshake = Payloads.json().readTree(response.body()).path("paths").path("/webhooks/{source}").path("get");
+        assertThat(handshake.path("parameters").findValuesAsString("name"))
+                .contains("source", "hub.verify_token", "hub.challenge", "challengeCode");
     }
 
     private HttpResponse<String> postToHubSpot(byte[] body, long timestamp) throws Exception {
