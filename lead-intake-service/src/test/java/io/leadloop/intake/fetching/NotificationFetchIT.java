@@ -1,5 +1,6 @@
 package io.leadloop.intake.fetching;
 
+import static io.leadloop.intake.PublishedRecords.capturedLeadsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -9,17 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -31,12 +27,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.leadloop.intake.PublishedRecords;
 import io.leadloop.events.LeadCaptured;
 import io.leadloop.intake.sources.Signatures;
-import io.leadloop.schemas.Topics;
-import io.leadloop.schemas.serde.AvroDeserializer;
-import io.leadloop.schemas.serde.AvroSerdeConfig;
-import io.leadloop.testsupport.LeadLoopInfrastructure;
 import io.leadloop.testsupport.WithRealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
@@ -313,45 +306,10 @@ class NotificationFetchIT {
 
     // --- what landed on Kafka --------------------------------------------------------------------------------------
 
-    private static List<ConsumerRecord<String, LeadCaptured>> capturedLeadsOf(String campaign) {
-        var infrastructure = LeadLoopInfrastructure.get();
-        Map<String, Object> config = consumerConfig();
-        config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, infrastructure.schemaRegistryUrl());
-        var values = new AvroDeserializer<>(LeadCaptured.class);
-        values.configure(config, false);
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
-            return readToEnd(consumer, Topics.LEADS_CAPTURED.name()).stream()
-                    .filter(r -> campaign.equals(r.value().getLead().getSource().getCampaignId()))
-                    .toList();
-        }
-    }
-
     private static List<ConsumerRecord<String, String>> notificationsFor(String leadId) {
-        try (var consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new StringDeserializer())) {
-            return readToEnd(consumer, FetchTopics.LEAD_NOTIFICATIONS).stream()
-                    .filter(r -> leadId.equals(r.key()))
-                    .toList();
-        }
+        return PublishedRecords.readToEnd(FetchTopics.LEAD_NOTIFICATIONS, new StringDeserializer()).stream()
+                .filter(r -> leadId.equals(r.key()))
+                .toList();
     }
 
-    private static Map<String, Object> consumerConfig() {
-        Map<String, Object> config = new java.util.HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LeadLoopInfrastructure.get().bootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return config;
-    }
-
-    private static <V> List<ConsumerRecord<String, V>> readToEnd(KafkaConsumer<String, V> consumer, String topic) {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        var records = new ArrayList<ConsumerRecord<String, V>>();
-        while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-        }
-        return records;
-    }
 }

@@ -9,29 +9,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.leadloop.intake.PublishedRecords;
 import io.leadloop.events.LeadCaptured;
 import io.leadloop.intake.sources.Signatures;
-import io.leadloop.schemas.Topics;
-import io.leadloop.schemas.serde.AvroDeserializer;
-import io.leadloop.schemas.serde.AvroSerdeConfig;
-import io.leadloop.testsupport.LeadLoopInfrastructure;
 import io.leadloop.testsupport.WithRealInfrastructure;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -285,28 +277,7 @@ class WebhooksIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Every captured lead with that platform lead id, reading each partition up to its current end. */
     private static List<ConsumerRecord<String, LeadCaptured>> capturedLeadsFrom(String sourceLeadId) {
-        var infrastructure = LeadLoopInfrastructure.get();
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                AvroSerdeConfig.SCHEMA_REGISTRY_URL, infrastructure.schemaRegistryUrl());
-        var values = new AvroDeserializer<>(LeadCaptured.class);
-        values.configure(config, false);
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.LEADS_CAPTURED.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            var records = new ArrayList<ConsumerRecord<String, LeadCaptured>>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records.stream().filter(r -> sourceLeadId.equals(r.value().getSourceLeadId())).toList();
-        }
+        return PublishedRecords.capturedLeads(lead -> sourceLeadId.equals(lead.getSourceLeadId()));
     }
 }
