@@ -39,6 +39,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.leadloop.events.LeadHandedOff;
 import io.leadloop.events.LeadScored;
+import io.leadloop.events.Priority;
+import io.leadloop.handoff.routing.RepRoster;
+import io.leadloop.handoff.sla.SlaPolicy;
 import io.leadloop.schemas.Topics;
 import io.leadloop.schemas.deadletter.DeadLetterTopicHandler;
 import io.leadloop.schemas.serde.AvroDeserializer;
@@ -67,6 +70,12 @@ class HandoffServiceIT {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    SlaPolicy sla;
+
+    @Autowired
+    RepRoster roster;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @DynamicPropertySource
@@ -93,7 +102,9 @@ class HandoffServiceIT {
         assertThat(handoff.getOwnerRepId()).isIn("rep-ana", "rep-bo", "rep-cy");
         assertThat(handoff.getRoutingReason()).startsWith("round robin: " + handoff.getOwnerRepId() + " was next of 3");
         assertThat(handoff.getOccurredAt()).isAfter(before);
-        assertThat(handoff.getSlaDueAt()).isEqualTo(handoff.getOccurredAt().plus(Duration.ofMinutes(15)));
+        String team = roster.reps().stream().filter(rep -> rep.id().equals(handoff.getOwnerRepId())).findFirst()
+                .orElseThrow().team();
+        assertThat(handoff.getSlaDueAt()).isEqualTo(sla.dueAt(Priority.HOT, team, handoff.getOccurredAt()));
         assertThat(handoff.getLead().getSource().getCampaignId()).isEqualTo(lead.getLead().getSource().getCampaignId());
 
         ConsumerRecord<String, byte[]> deadLetter = awaitDeadLetter(poisonKey);

@@ -89,7 +89,7 @@ final class LeadHandOffProcessor implements Processor<String, LeadScored, String
                 .setLeadId(scored.getLeadId())
                 .setOwnerRepId(decision.owner().id())
                 .setRoutingReason(decision.reason())
-                .setSlaDueAt(rules.sla().dueAt(scored.getPriority(), now))
+                .setSlaDueAt(rules.sla().dueAt(scored.getPriority(), decision.owner().team(), now))
                 .setScore(scored.getScore())
                 .setPriority(scored.getPriority())
                 .setReasons(scored.getReasons())

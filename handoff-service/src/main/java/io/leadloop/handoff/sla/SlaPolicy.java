@@ -2,6 +2,7 @@ package io.leadloop.handoff.sla;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -9,19 +10,18 @@ import java.util.Objects;
 import io.leadloop.events.Priority;
 
 /**
- * The service-level agreement between marketing and sales: how long a rep has for the first touch of a lead of a
- * given priority tier.
+ * The service-level agreement between marketing and sales: how much <b>working time</b> a rep has for the first
+ * touch of a lead of a given priority tier, counted on the calendar of the rep's team.
  *
- * <p>The skeleton counts plain wall-clock time ({@code dueAt = handedOffAt + timeToFirstTouch}); issue 5 replaces
- * it with business time on the team's calendar (working hours, time zone, weekends, holidays).
- *
- * @param timeToFirstTouch per priority tier, e.g. HOT 15 minutes, WARM 4 hours
- * @param fallback for tiers without an entry (COLD, UNKNOWN, tiers added later)
+ * @param timeToFirstTouch working time per priority tier, e.g. HOT 15 working minutes, WARM 4 working hours
+ * @param fallback working time for tiers without an entry (UNKNOWN, tiers added later)
+ * @param calendars the teams' calendars, and the default for teams without one
  */
-public record SlaPolicy(Map<Priority, Duration> timeToFirstTouch, Duration fallback) {
+public record SlaPolicy(Map<Priority, Duration> timeToFirstTouch, Duration fallback, TeamCalendars calendars) {
 
     public SlaPolicy {
         Objects.requireNonNull(fallback, "fallback SLA");
+        Objects.requireNonNull(calendars, "calendars");
         requirePositive(fallback, "fallback");
         var copy = new EnumMap<Priority, Duration>(Priority.class);
         if (timeToFirstTouch != null) {
@@ -33,19 +33,28 @@ public record SlaPolicy(Map<Priority, Duration> timeToFirstTouch, Duration fallb
         timeToFirstTouch = Map.copyOf(copy);
     }
 
-    /** HOT 15 minutes, WARM 4 hours, everything else 24 hours. */
-    public static SlaPolicy defaults() {
+    /** HOT 15 working minutes, WARM 4 working hours, everything else 24 working hours, on {@code calendars}. */
+    public static SlaPolicy defaults(TeamCalendars calendars) {
         return new SlaPolicy(Map.of(Priority.HOT, Duration.ofMinutes(15), Priority.WARM, Duration.ofHours(4),
-                Priority.COLD, Duration.ofHours(24)), Duration.ofHours(24));
+                Priority.COLD, Duration.ofHours(24)), Duration.ofHours(24), calendars);
+    }
+
+    /** The default tiers on Monday-Friday 09:00-17:00 UTC for every team. */
+    public static SlaPolicy defaults() {
+        return defaults(TeamCalendars.only(BusinessCalendar.officeHours(ZoneOffset.UTC)));
     }
 
     public Duration timeToFirstTouch(Priority priority) {
         return priority == null ? fallback : timeToFirstTouch.getOrDefault(priority, fallback);
     }
 
-    /** When the first touch of a lead handed off at {@code handedOffAt} is due. */
-    public Instant dueAt(Priority priority, Instant handedOffAt) {
-        return handedOffAt.plus(timeToFirstTouch(priority));
+    /**
+     * When the first touch of a lead handed off at {@code handedOffAt} to a rep of {@code team} is due: the time to
+     * first touch of its tier, in working time on the team's calendar (a lead handed off out of hours starts its
+     * clock at the team's next opening).
+     */
+    public Instant dueAt(Priority priority, String team, Instant handedOffAt) {
+        return calendars.of(team).addWorkingTime(handedOffAt, timeToFirstTouch(priority));
     }
 
     private static void requirePositive(Duration duration, String what) {

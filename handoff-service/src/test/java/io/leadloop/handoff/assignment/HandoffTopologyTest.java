@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +35,16 @@ import io.leadloop.events.Priority;
 import io.leadloop.handoff.routing.Rep;
 import io.leadloop.handoff.routing.RepRoster;
 import io.leadloop.handoff.routing.RoundRobinRouter;
+import io.leadloop.handoff.sla.BusinessCalendar;
 import io.leadloop.handoff.sla.SlaPolicy;
+import io.leadloop.handoff.sla.TeamCalendars;
 import io.leadloop.schemas.Topics;
 import io.leadloop.schemas.deadletter.DeadLetterTopicHandler;
 import io.leadloop.schemas.serde.AvroSerde;
 
 class HandoffTopologyTest {
 
+    /** Monday 09:00 UTC: 10:00 in Berlin (inbound-emea), 04:00 in New York (inbound-americas). */
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
 
     @TempDir
@@ -56,10 +60,13 @@ class HandoffTopologyTest {
         Map<String, Object> serdeConfig = Map.of("schema.registry.url", "mock://handoff-topology-" + UUID.randomUUID());
         var rules = new HandoffRules(
                 new RoundRobinRouter(new RepRoster(List.of(
-                        new Rep("rep-ana", "Ana Lima", "inbound"),
-                        new Rep("rep-bo", "Bo Chen", "inbound"),
-                        new Rep("rep-cy", "Cy Okafor", "inbound")))),
-                SlaPolicy.defaults(),
+                        new Rep("rep-ana", "Ana Lima", "inbound-emea"),
+                        new Rep("rep-bo", "Bo Chen", "inbound-americas"),
+                        new Rep("rep-cy", "Cy Okafor", "inbound-apac")))),
+                SlaPolicy.defaults(new TeamCalendars(
+                        Map.of("inbound-emea", BusinessCalendar.officeHours(ZoneId.of("Europe/Berlin")),
+                                "inbound-americas", BusinessCalendar.officeHours(ZoneId.of("America/New_York"))),
+                        BusinessCalendar.officeHours(ZoneOffset.UTC))),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         var builder = new StreamsBuilder();
         HandoffTopology.addTo(builder, rules, serdeConfig);
@@ -99,6 +106,7 @@ class HandoffTopologyTest {
         assertThat(handoff.getOwnerRepId()).isEqualTo("rep-ana");
         assertThat(handoff.getRoutingReason()).isEqualTo("round robin: rep-ana was next of 3 eligible reps (first assignment)");
         assertThat(handoff.getOccurredAt()).isEqualTo(NOW);
+        // rep-ana is in inbound-emea: 10:00 in Berlin + 15 working minutes.
         assertThat(handoff.getSlaDueAt()).isEqualTo(Instant.parse("2026-03-02T09:15:00Z"));
         assertThat(handoff.getScore()).isEqualTo(lead.getScore());
         assertThat(handoff.getPriority()).isEqualTo(Priority.HOT);
@@ -110,16 +118,24 @@ class HandoffTopologyTest {
     }
 
     @Test
-    void startsTheSlaClockByPriorityTier() {
-        LeadScored warm = aScoredLead().mql().warm().build();
-        LeadScored cold = aScoredLead().mql().cold().build();
+    void startsTheSlaClockByPriorityTierInWorkingTimeOnTheOwnersTeamCalendar() {
+        LeadScored warmForBerlin = aScoredLead().mql().warm().build();
+        LeadScored hotForNewYork = aScoredLead().mql().hot().build();
+        LeadScored coldForTheDefaultCalendar = aScoredLead().mql().cold().build();
 
-        scored.pipeInput(warm.getLeadId(), warm);
-        scored.pipeInput(cold.getLeadId(), cold);
+        scored.pipeInput(warmForBerlin.getLeadId(), warmForBerlin);
+        scored.pipeInput(hotForNewYork.getLeadId(), hotForNewYork);
+        scored.pipeInput(coldForTheDefaultCalendar.getLeadId(), coldForTheDefaultCalendar);
 
         List<LeadHandedOff> handoffs = handedOff.readValuesToList();
-        assertThat(handoffs).extracting(LeadHandedOff::getSlaDueAt)
-                .containsExactly(Instant.parse("2026-03-02T13:00:00Z"), Instant.parse("2026-03-03T09:00:00Z"));
+        assertThat(handoffs).extracting(LeadHandedOff::getOwnerRepId).containsExactly("rep-ana", "rep-bo", "rep-cy");
+        assertThat(handoffs).extracting(LeadHandedOff::getSlaDueAt).containsExactly(
+                // Berlin is at work since 09:00 CET: 10:00 + 4h = 14:00 CET.
+                Instant.parse("2026-03-02T13:00:00Z"),
+                // New York opens at 09:00 EST (14:00Z): + 15 minutes.
+                Instant.parse("2026-03-02T14:15:00Z"),
+                // UTC office hours: Monday, Tuesday, Wednesday 8h each.
+                Instant.parse("2026-03-04T17:00:00Z"));
     }
 
     @Test
