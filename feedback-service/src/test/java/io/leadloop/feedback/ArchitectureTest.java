@@ -32,6 +32,18 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule capabilitiesDoNotKnowTheWebLayer = noClasses()
-            .that().resideInAnyPackage("io.leadloop.feedback.funnel..", "io.leadloop.feedback.recording..")
+            .that().resideInAnyPackage("io.leadloop.feedback.funnel..", "io.leadloop.feedback.recording..",
+                    "io.leadloop.feedback.crm..")
             .should().dependOnClassesThat().resideInAPackage("io.leadloop.feedback.web..");
+
+    @ArchTest
+    static final ArchRule recordingDoesNotKnowTheCrms = noClasses()
+            .that().resideInAnyPackage("io.leadloop.feedback.recording..", "io.leadloop.feedback.funnel..")
+            .should().dependOnClassesThat().resideInAPackage("io.leadloop.feedback.crm..")
+            .because("CRMs are adapters onto recording feedback, not the other way round");
+
+    @ArchTest
+    static final ArchRule crmsDoNotKnowEachOther = noClasses()
+            .that().resideInAPackage("io.leadloop.feedback.crm.hubspot..")
+            .should().dependOnClassesThat().resideInAPackage("io.leadloop.feedback.crm.salesforce..");
 }

@@ -18,7 +18,7 @@ import io.leadloop.feedback.recording.domain.FeedbackPolicy;
  * that consumers can count per campaign without a join.
  */
 @Service
-class RecordFeedback {
+public class RecordFeedback {
 
     static final String RECORDED_VIA_API = "api";
 
@@ -33,13 +33,27 @@ class RecordFeedback {
     }
 
     FeedbackReceipt record(String leadId, FeedbackForm form) {
+        return record(leadId, form, new Provenance(UUID.randomUUID().toString(), RECORDED_VIA_API));
+    }
+
+    /**
+     * Records feedback a CRM delivered, under the event id the caller derived from the CRM's own delivery id, so
+     * that a repeated delivery publishes the very same event again (consumers de-duplicate on {@code eventId}; the
+     * funnel counts leads, not events) instead of a new one.
+     *
+     * @throws io.leadloop.feedback.recording.domain.InvalidFeedback a field is not acceptable
+     * @throws UnknownLead the lead has not been captured
+     * @throws io.leadloop.feedback.recording.domain.ImpossibleOutcome the outcome cannot be true as reported
+     * @throws PublishFailed Kafka did not acknowledge; nothing was recorded
+     */
+    public FeedbackReceipt record(String leadId, FeedbackForm form, Provenance provenance) {
         Feedback feedback = policy.validate(leadId, form);
         LeadFunnel lead = funnels.lead(leadId)
                 .filter(LeadFunnel::captured)
                 .orElseThrow(() -> new UnknownLead(leadId));
         policy.checkPossible(feedback);
         FeedbackRecorded event = FeedbackRecorded.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
+                .setEventId(provenance.eventId())
                 .setLeadId(leadId)
                 .setOutcome(SalesOutcome.valueOf(feedback.outcome().name()))
                 .setReason(feedback.reason())
@@ -48,9 +62,18 @@ class RecordFeedback {
                 .setRepId(feedback.repId())
                 .setOccurredAt(feedback.occurredAt())
                 .setCampaignId(lead.campaignId())
-                .setRecordedVia(RECORDED_VIA_API)
+                .setRecordedVia(provenance.recordedVia())
                 .build();
         publisher.publish(event);
         return new FeedbackReceipt(event.getEventId(), leadId);
+    }
+
+    /**
+     * Where feedback came from.
+     *
+     * @param eventId the id of the {@code FeedbackRecorded} to publish
+     * @param recordedVia {@code api}, {@code hubspot}, {@code salesforce}, ...
+     */
+    public record Provenance(String eventId, String recordedVia) {
     }
 }

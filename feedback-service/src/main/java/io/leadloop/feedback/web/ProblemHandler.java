@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.leadloop.feedback.crm.MalformedCrmDelivery;
+import io.leadloop.feedback.crm.WebhookUnauthorized;
 import io.leadloop.feedback.funnel.FunnelNotReady;
 import io.leadloop.feedback.funnel.UnknownCampaign;
 import io.leadloop.feedback.recording.PublishFailed;
@@ -72,6 +74,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail funnelNotReady(FunnelNotReady e) {
         log.warn("{}: {}", e.getMessage(), e.getCause() == null ? "" : e.getCause().toString());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.FUNNEL_NOT_READY, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler
+    ProblemDetail webhookUnauthorized(WebhookUnauthorized e) {
+        log.warn("CRM delivery refused: {}", e.getMessage());
+        return problem(HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHORIZED_DELIVERY, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler
+    ProblemDetail malformedCrmDelivery(MalformedCrmDelivery e) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_REQUEST, e.getMessage(), List.of());
     }
 
     /** Unparseable JSON, or a value of the wrong type (named by pointer when Jackson knows where it was). */

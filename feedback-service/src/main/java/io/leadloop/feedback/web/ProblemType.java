@@ -10,7 +10,8 @@ enum ProblemType {
     IMPOSSIBLE_OUTCOME("impossible-outcome", "Impossible outcome"),
     UNKNOWN_CAMPAIGN("unknown-campaign", "Unknown campaign"),
     PUBLISH_FAILED("publish-failed", "Feedback not recorded"),
-    FUNNEL_NOT_READY("funnel-not-ready", "Funnel not ready");
+    FUNNEL_NOT_READY("funnel-not-ready", "Funnel not ready"),
+    UNAUTHORIZED_DELIVERY("unauthorized-delivery", "Delivery not authenticated");
 
     private static final String BASE = "https://leadloop.io/problems/";
 

@@ -30,7 +30,7 @@ import io.leadloop.feedback.funnel.domain.LeadFunnel;
 import io.leadloop.feedback.funnel.domain.FunnelFact;
 
 /** The HTTP contract of recording feedback: status codes, problem details, and the event published. */
-@WebMvcTest(FeedbackController.class)
+@WebMvcTest({FeedbackController.class, FeedbackReasonsController.class})
 @Import({RecordFeedback.class, FeedbackPolicyConfiguration.class})
 @EnableConfigurationProperties(FeedbackProperties.class)
 class FeedbackControllerTest {
@@ -128,6 +128,38 @@ class FeedbackControllerTest {
 
         assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT).bodyJson()
                 .hasPathSatisfying("$.errors[0].pointer", pointer -> pointer.assertThat().isEqualTo("/reason"));
+    }
+
+    @Test
+    void answersARejectionWithAReasonOutsideTheTaxonomyWith400NamingTheCodes() {
+        MvcTestResult result = post(KNOWN_LEAD, """
+                {"outcome": "REJECTED", "reason": "they hung up"}""");
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).bodyJson()
+                .hasPathSatisfying("$.type", type -> type.assertThat().isEqualTo("https://leadloop.io/problems/invalid-feedback"))
+                .hasPathSatisfying("$.errors[0].pointer", pointer -> pointer.assertThat().isEqualTo("/reason"))
+                .hasPathSatisfying("$.errors[0].detail", detail -> detail.assertThat().asString()
+                        .contains("bad-contact-data", "student-or-job-seeker", "other"));
+        verify(publisher, never()).publish(any());
+    }
+
+    @Test
+    void publishesARejectionsReasonCodeWithItsDetail() {
+        MvcTestResult result = post(KNOWN_LEAD, """
+                {"outcome": "REJECTED", "reason": "no-budget", "reasonDetail": "frozen until Q3"}""");
+
+        var published = ArgumentCaptor.forClass(FeedbackRecorded.class);
+        verify(publisher).publish(published.capture());
+        assertThat(result).hasStatus(HttpStatus.ACCEPTED);
+        assertThat(published.getValue().getReason()).isEqualTo("no-budget: frozen until Q3");
+    }
+
+    @Test
+    void listsTheReasonCodesWithLabels() {
+        assertThat(mvc.get().uri("/api/v1/feedback/reasons").exchange()).hasStatusOk().bodyJson()
+                .hasPathSatisfying("$[0].code", code -> code.assertThat().isEqualTo("bad-contact-data"))
+                .hasPathSatisfying("$[0].label", label -> label.assertThat().isEqualTo("Bad contact data"))
+                .hasPathSatisfying("$.length()", size -> size.assertThat().isEqualTo(10));
     }
 
     private MvcTestResult post(String leadId, String json) {

@@ -26,12 +26,21 @@ public final class FeedbackPolicy {
     private final boolean requireAmountForWon;
     private final Duration allowedClockSkew;
     private final Clock clock;
+    private final ReasonTaxonomy reasons;
+
+    /** With the {@linkplain ReasonTaxonomy#defaults() default reasons}. */
+    public FeedbackPolicy(boolean requireAmountForWon, Duration allowedClockSkew, Clock clock) {
+        this(requireAmountForWon, allowedClockSkew, clock, ReasonTaxonomy.defaults());
+    }
 
     /**
      * @param requireAmountForWon whether a win must say how much was won (revenue is only as good as this)
      * @param allowedClockSkew how far in the future {@code occurredAt} may lie, for callers whose clocks run ahead
+     * @param reasons the codes a rejection or loss must give as its reason
      */
-    public FeedbackPolicy(boolean requireAmountForWon, Duration allowedClockSkew, Clock clock) {
+    public FeedbackPolicy(boolean requireAmountForWon, Duration allowedClockSkew, Clock clock,
+            ReasonTaxonomy reasons) {
+        this.reasons = Objects.requireNonNull(reasons, "reasons");
         this.requireAmountForWon = requireAmountForWon;
         this.allowedClockSkew = Objects.requireNonNull(allowedClockSkew, "allowedClockSkew");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -41,7 +50,7 @@ public final class FeedbackPolicy {
     public Feedback validate(String leadId, FeedbackForm form) {
         List<FieldViolation> violations = new ArrayList<>();
         Outcome outcome = outcomeOf(form.outcome(), violations);
-        String reason = reasonOf(form.reason(), violations);
+        String reason = reasonOf(outcome, form.reason(), form.reasonDetail(), violations);
         BigDecimal amount = amountOf(form.amount(), violations);
         String currency = currencyOf(form.currency(), form.amount() != null, violations);
         Instant occurredAt = occurredAtOf(form.occurredAt(), violations);
@@ -72,11 +81,43 @@ public final class FeedbackPolicy {
         });
     }
 
-    private static String reasonOf(String value, List<FieldViolation> violations) {
-        if (value != null && value.length() > MAX_REASON_LENGTH) {
+    /**
+     * The reason as published: the code (or free text for outcomes without a taxonomy), followed by
+     * {@code ": " + reasonDetail} when a detail is given. Codes never contain a colon, so consumers read the code as
+     * everything before the first {@code ": "}.
+     */
+    private String reasonOf(Outcome outcome, String value, String detail, List<FieldViolation> violations) {
+        String reason = blankToNull(value);
+        String reasonDetail = blankToNull(detail);
+        if (reason != null && reason.length() > MAX_REASON_LENGTH) {
             violations.add(new FieldViolation("/reason", "must be at most " + MAX_REASON_LENGTH + " characters"));
+            return null;
         }
-        return blankToNull(value);
+        if (reasonDetail != null && reasonDetail.length() > MAX_REASON_LENGTH) {
+            violations.add(new FieldViolation("/reasonDetail",
+                    "must be at most " + MAX_REASON_LENGTH + " characters"));
+            return null;
+        }
+        if (reason == null) {
+            if (reasonDetail != null) {
+                violations.add(new FieldViolation("/reason", "is required with a reasonDetail"));
+            }
+            return null;
+        }
+        if (outcome != null && ReasonTaxonomy.CODED.contains(outcome)) {
+            reason = reason.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!reasons.isCode(reason)) {
+                violations.add(new FieldViolation("/reason", "must be one of " + reasons.codes() + " for "
+                        + outcome + " (explain further in reasonDetail)"));
+                return null;
+            }
+            if (ReasonTaxonomy.OTHER.equals(reason) && reasonDetail == null) {
+                violations.add(new FieldViolation("/reasonDetail", "is required with the reason '"
+                        + ReasonTaxonomy.OTHER + "'"));
+                return null;
+            }
+        }
+        return reasonDetail == null ? reason : reason + ": " + reasonDetail;
     }
 
     private static BigDecimal amountOf(BigDecimal value, List<FieldViolation> violations) {

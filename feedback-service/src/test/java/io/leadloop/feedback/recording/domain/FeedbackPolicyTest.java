@@ -111,4 +111,63 @@ class FeedbackPolicyTest {
 
         assertThat(impossible.pointer()).isEqualTo("/reason");
     }
+
+    @Test
+    void requiresATaxonomyCodeAsTheReasonOfARejectionOrALossAndNamesTheCodes() {
+        for (String outcome : new String[] {"REJECTED", "LOST"}) {
+            InvalidFeedback invalid = catchThrowableOfType(InvalidFeedback.class, () -> policy.validate("lead-1",
+                    new FeedbackForm(outcome, "they did not like us", null, null, null, null)));
+
+            assertThat(invalid.violations()).singleElement().satisfies(violation -> {
+                assertThat(violation.pointer()).isEqualTo("/reason");
+                assertThat(violation.detail()).contains("not-a-fit", "student-or-job-seeker", "spam", "other");
+            });
+        }
+    }
+
+    @Test
+    void publishesTheCodeWithItsDetailAndAcceptsCodesInAnyCase() {
+        Feedback rejection = policy.validate("lead-1",
+                new FeedbackForm("REJECTED", " Not-A-Fit ", "only 3 employees", null, null, null, null));
+        Feedback loss = policy.validate("lead-1", new FeedbackForm("LOST", "competitor", null, null, null, null));
+
+        assertThat(rejection.reason()).isEqualTo("not-a-fit: only 3 employees");
+        assertThat(loss.reason()).isEqualTo("competitor");
+    }
+
+    @Test
+    void requiresADetailWithTheReasonOther() {
+        InvalidFeedback invalid = catchThrowableOfType(InvalidFeedback.class, () -> policy.validate("lead-1",
+                new FeedbackForm("REJECTED", "other", null, null, null, null)));
+
+        assertThat(invalid.violations()).extracting(FieldViolation::pointer).containsExactly("/reasonDetail");
+        assertThat(policy.validate("lead-1", new FeedbackForm("REJECTED", "other", "wrong country", null, null,
+                null, null)).reason()).isEqualTo("other: wrong country");
+    }
+
+    @Test
+    void keepsFreeTextReasonsForOutcomesWithoutTaxonomy() {
+        Feedback win = policy.validate("lead-1",
+                new FeedbackForm("WON", "budget approved", new BigDecimal("10"), "USD", null, null));
+
+        assertThat(win.reason()).isEqualTo("budget approved");
+    }
+
+    @Test
+    void usesAConfiguredTaxonomyInsteadOfTheDefaults() {
+        var custom = new FeedbackPolicy(true, Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC),
+                new ReasonTaxonomy(java.util.Map.of("wrong-region", "Wrong region")));
+
+        assertThat(custom.validate("lead-1", new FeedbackForm("REJECTED", "wrong-region", null, null, null, null))
+                .reason()).isEqualTo("wrong-region");
+        assertThat(catchThrowableOfType(InvalidFeedback.class, () -> custom.validate("lead-1",
+                new FeedbackForm("REJECTED", "not-a-fit", null, null, null, null))).violations())
+                .extracting(FieldViolation::pointer).containsExactly("/reason");
+    }
+
+    @Test
+    void refusesATaxonomyWithCodesThatCannotBePublishedUnambiguously() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ReasonTaxonomy(java.util.Map.of("no: budget", "No budget")));
+    }
 }

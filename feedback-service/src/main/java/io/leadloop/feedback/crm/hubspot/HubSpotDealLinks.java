@@ -1,0 +1,103 @@
+package io.leadloop.feedback.crm.hubspot;
+
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+
+import io.leadloop.feedback.FeedbackProperties;
+import io.leadloop.feedback.funnel.FunnelNotReady;
+import io.leadloop.feedback.kafka.TopicProperties;
+import io.leadloop.feedback.recording.PublishFailed;
+
+/**
+ * Which HubSpot deal is which lead: learned from changes of the deal's lead-id property, kept in a compacted topic
+ * (deal id → lead id, internal to this service like a changelog) and read back through a Kafka Streams store of the
+ * service's Streams app, so the links survive restarts and every instance learns them.
+ */
+@Configuration(proxyBeanMethods = false)
+class HubSpotDealLinks {
+
+    static final String TOPIC = "leadloop-feedback-hubspot-deal-links";
+    static final String STORE = "hubspot-deal-links";
+
+    @Bean
+    NewTopic hubSpotDealLinksTopic(TopicProperties topics) {
+        return TopicBuilder.name(TOPIC).partitions(topics.partitions()).replicas(topics.replicationFactor())
+                .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build();
+    }
+
+    @Bean
+    KTable<String, String> hubSpotDealLinksTable(StreamsBuilder builder) {
+        return builder.table(TOPIC, Consumed.with(Serdes.String(), Serdes.String()).withName("read-" + TOPIC),
+                Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(STORE)
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()));
+    }
+
+    @Bean
+    Links hubSpotLinks(ProducerFactory<?, ?> producers, KafkaStreamsInteractiveQueryService queries,
+            FeedbackProperties properties) {
+        var strings = new DefaultKafkaProducerFactory<>(producers.getConfigurationProperties(),
+                new StringSerializer(), new StringSerializer());
+        return new Links(new KafkaTemplate<>(strings), queries, properties);
+    }
+
+    /** Remembers and looks up links. */
+    static class Links {
+
+        private final KafkaTemplate<String, String> kafka;
+        private final KafkaStreamsInteractiveQueryService queries;
+        private final FeedbackProperties properties;
+
+        Links(KafkaTemplate<String, String> kafka, KafkaStreamsInteractiveQueryService queries,
+                FeedbackProperties properties) {
+            this.kafka = kafka;
+            this.queries = queries;
+            this.properties = properties;
+        }
+
+        void remember(long dealId, String leadId) {
+            try {
+                kafka.send(TOPIC, Long.toString(dealId), leadId)
+                        .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                throw new PublishFailed("Kafka refused the HubSpot deal link: " + e.getCause().getMessage(),
+                        e.getCause());
+            } catch (TimeoutException e) {
+                throw new PublishFailed("Kafka did not acknowledge the HubSpot deal link in time", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PublishFailed("Interrupted while linking a HubSpot deal", e);
+            }
+        }
+
+        Optional<String> leadOf(long dealId) {
+            try {
+                return Optional.ofNullable(queries.retrieveQueryableStore(STORE,
+                        QueryableStoreTypes.<String, String>keyValueStore()).get(Long.toString(dealId)));
+            } catch (IllegalStateException | InvalidStateStoreException notQueryable) {
+                throw new FunnelNotReady(notQueryable);
+            }
+        }
+    }
+}
