@@ -99,6 +99,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /**
+     * Spring's own refusals (wrong media type, method, missing body, ...) come with {@code about:blank}; give each a
+     * stable type of ours, named after its status, so every problem a client sees can be told apart by type.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            HttpStatus status = HttpStatus.resolve(problem.getStatus());
+            String name = status == null ? "http-" + problem.getStatus()
+                    : status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            problem.setType(java.net.URI.create("https://leadloop.io/problems/" + name));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
     private static String pointerOf(List<JacksonException.Reference> path) {
         var pointer = new StringBuilder();
         for (JacksonException.Reference reference : path) {

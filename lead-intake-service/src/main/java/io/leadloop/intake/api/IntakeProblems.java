@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.leadloop.intake.IntakeProperties;
@@ -67,8 +70,7 @@ class IntakeProblems extends ResponseEntityExceptionHandler {
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, org.springframework.http.HttpStatusCode status,
-            org.springframework.web.context.request.WebRequest request) {
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         meters.counter("leadloop.intake.leads.rejected", "reason", "malformed").increment();
         var problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setType(MALFORMED_JSON);
@@ -86,6 +88,27 @@ class IntakeProblems extends ResponseEntityExceptionHandler {
         problem.setDetail(detail);
         problem.setProperty("errors", List.of(Map.of("pointer", pointer, "detail", detail)));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * Spring's own refusals (wrong media type, method, missing body, ...) come with {@code about:blank}; give each a
+     * stable type of ours, named after its status, so every problem a client sees can be told apart by type.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            withStableType(problem);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    static void withStableType(ProblemDetail problem) {
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            HttpStatus status = HttpStatus.resolve(problem.getStatus());
+            String name = status == null ? "http-" + problem.getStatus() : status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            problem.setType(URI.create("https://leadloop.io/problems/" + name));
+        }
     }
 
     private static List<Map<String, String>> errors(List<FieldProblem> problems) {

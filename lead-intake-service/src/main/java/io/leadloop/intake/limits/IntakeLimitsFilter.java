@@ -33,6 +33,17 @@ class IntakeLimitsFilter extends OncePerRequestFilter {
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
 
     private final RateLimits rateLimits;
+    /**
+     * Decodes the path as UTF-8 (RFC 3986), never by the body's declared charset: Spring's default helper throws
+     * {@code IllegalCharsetNameException} (a 500) on {@code Content-Type: ...; charset=}.
+     */
+    private static final UrlPathHelper PATHS = new UrlPathHelper() {
+        @Override
+        protected String determineEncoding(HttpServletRequest request) {
+            return java.nio.charset.StandardCharsets.UTF_8.name();
+        }
+    };
+
     private final LimitedRoutes routes;
     private final MeterRegistry meters;
 
@@ -45,7 +56,7 @@ class IntakeLimitsFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        var route = routes.of(UrlPathHelper.defaultInstance.getPathWithinApplication(request)).orElse(null);
+        var route = routes.of(PATHS.getPathWithinApplication(request)).orElse(null);
         if (route == null || HttpMethod.OPTIONS.matches(request.getMethod())) {
             chain.doFilter(request, response);
             return;
@@ -61,6 +72,14 @@ class IntakeLimitsFilter extends OncePerRequestFilter {
                     Map.of("source", route.source(), "requestsPerSecond", rateLimits.rateOf(route.source())));
             return;
         }
+        if (!decodable(request.getCharacterEncoding())) {
+            // Spring decodes paths by the body's charset and fails with a 500 on one like "charset=" (empty).
+            refused(route, "unsupported-charset");
+            ProblemResponses.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, LimitProblems.UNSUPPORTED_CHARSET,
+                    "Unsupported charset", "The body's charset '" + request.getCharacterEncoding()
+                            + "' is not one this service can read; send UTF-8.", Map.of());
+            return;
+        }
         long declared = request.getContentLengthLong();
         if (declared > route.maxBodyBytes()) {
             refused(route, "body-too-large");
@@ -70,6 +89,14 @@ class IntakeLimitsFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new BoundedBodyRequest(request, route.maxBodyBytes()), response);
+    }
+
+    private static boolean decodable(String charset) {
+        try {
+            return charset == null || java.nio.charset.Charset.isSupported(charset);
+        } catch (IllegalArgumentException illegalName) {
+            return false;
+        }
     }
 
     private void refused(LimitedRoutes.Route route, String reason) {

@@ -27,6 +27,7 @@ class LimitProblems {
     static final URI RATE_LIMITED = URI.create("https://leadloop.io/problems/rate-limited");
     static final URI BODY_TOO_LARGE = URI.create("https://leadloop.io/problems/body-too-large");
     static final URI TIMED_OUT = URI.create("https://leadloop.io/problems/timed-out");
+    static final URI UNSUPPORTED_CHARSET = URI.create("https://leadloop.io/problems/unsupported-charset");
 
     private final IntakeProperties properties;
     private final MeterRegistry meters;

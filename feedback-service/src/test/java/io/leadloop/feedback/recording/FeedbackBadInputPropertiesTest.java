@@ -1,0 +1,197 @@
+package io.leadloop.feedback.recording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestContextManager;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import io.leadloop.feedback.FeedbackProperties;
+import io.leadloop.feedback.funnel.FunnelQueries;
+import io.leadloop.feedback.funnel.domain.FunnelFact;
+import io.leadloop.feedback.funnel.domain.LeadFunnel;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Hostile input against {@code POST /api/v1/leads/{leadId}/feedback} through the real controller, problem handler
+ * and Boot's JSON setup (a {@code @WebMvcTest} slice, Kafka and the funnel state mocked): never a 5xx, never a hang,
+ * every refusal a problem+json saying what was wrong, and valid feedback still recorded.
+ */
+@WebMvcTest(FeedbackController.class)
+@Import({RecordFeedback.class, FeedbackPolicyConfiguration.class})
+@EnableConfigurationProperties(FeedbackProperties.class)
+class FeedbackBadInputPropertiesTest {
+
+    private static final String KNOWN_LEAD = "lead-known";
+    private static final String VALID = "{\"outcome\":\"WON\",\"reason\":\"budget\",\"amount\":1200,\"currency\":\"USD\","
+            + "\"repId\":\"rep-ana\",\"occurredAt\":\"2026-01-23T10:15:30Z\"}";
+    private static final List<String> FIELDS = List.of("outcome", "reason", "amount", "currency", "repId", "occurredAt");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ExecutorService REQUESTS = Executors.newCachedThreadPool();
+
+    @Autowired
+    private MockMvc mvc;
+    @MockitoBean
+    private FunnelQueries funnels;
+    @MockitoBean
+    private FeedbackRecordedPublisher publisher;
+
+    /** jqwik has no Spring extension: let Spring's TestContext framework set this instance up (context cached). */
+    FeedbackBadInputPropertiesTest() throws Exception {
+        new TestContextManager(getClass()).prepareTestInstance(this);
+        given(funnels.lead(any())).willReturn(Optional.empty());
+        given(funnels.lead(KNOWN_LEAD)).willReturn(Optional.of(LeadFunnel.unknown(KNOWN_LEAD)
+                .apply(new FunnelFact.Captured(KNOWN_LEAD, "spring-launch", Instant.now()))));
+    }
+
+    @Property(tries = 1000, shrinking = ShrinkingMode.OFF)
+    void feedbackNeverAnswers5xxAndExplainsEveryRefusal(@ForAll("requests") Request request,
+            @ForAll("leadIds") String leadId) throws Exception {
+        MvcResult result = send(leadId, request);
+        Statistics.collect(result.getResponse().getStatus());
+        assertWellBehaved(result);
+    }
+
+    @Property(tries = 200)
+    void validFeedbackIsRecordedWhateverUnknownFieldsItCarries(@ForAll("validFeedback") String feedback) throws Exception {
+        MvcResult result = send(KNOWN_LEAD, new Request("application/json", utf8(feedback), List.of()));
+
+        assertThat(result.getResponse().getStatus()).as("%.500s", result.getResponse().getContentAsString()).isEqualTo(202);
+        assertThat(JSON.readTree(result.getResponse().getContentAsByteArray()).path("eventId").asString()).isNotBlank();
+    }
+
+    @Example
+    void givesSpringsOwnRefusalsAStableProblemType() throws Exception {
+        MvcResult result = send(KNOWN_LEAD, new Request("text/plain", utf8(VALID), List.of()));
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(415);
+        assertThat(JSON.readTree(result.getResponse().getContentAsByteArray()).path("type").asString())
+                .isEqualTo("https://leadloop.io/problems/unsupported-media-type");
+        assertWellBehaved(result);
+    }
+
+    @Provide
+    Arbitrary<String> leadIds() {
+        return Arbitraries.frequencyOf(List.of(Tuple.of(6, Arbitraries.just(KNOWN_LEAD)),
+                Tuple.of(1, Arbitraries.of("lead-never-seen", "%00", "%ff", "..", " ", "x".repeat(5_000))),
+                Tuple.of(1, Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(40))));
+    }
+
+    @Provide
+    Arbitrary<Request> requests() {
+        Arbitrary<byte[]> bodies = Arbitraries.frequencyOf(List.of(
+                Tuple.of(4, BadInput.mutated(VALID, FIELDS).map(FeedbackBadInputPropertiesTest::utf8)),
+                Tuple.of(4, BadInput.brokenBytes(VALID)),
+                Tuple.of(2, BadInput.deepNesting().map(FeedbackBadInputPropertiesTest::utf8)),
+                Tuple.of(2, BadInput.wrongValues().map(FeedbackBadInputPropertiesTest::utf8))));
+        Arbitrary<String> types = Arbitraries.frequencyOf(List.of(Tuple.of(8, Arbitraries.just("application/json")),
+                Tuple.of(2, BadInput.contentTypes())));
+        Arbitrary<List<Map.Entry<String, String>>> headers = Arbitraries.of(List.of(),
+                List.of(Map.entry("Accept", "text/html")), List.of(Map.entry("Accept", "]]not-a-type")),
+                List.of(Map.entry("Idempotency-Key", "k-1"), Map.entry("Idempotency-Key", "k-2")),
+                List.of(Map.entry("Content-Type", "application/json"), Map.entry("Content-Type", "text/plain")));
+        return Combinators.combine(types, bodies, headers).as(Request::new);
+    }
+
+    @Provide
+    Arbitrary<String> validFeedback() {
+        return Combinators.combine(BadInput.fieldNames().filter(name -> !FIELDS.contains(name)),
+                        Arbitraries.of("1", "\"x\"", "[]", "{\"a\":1}", "null", BadInput.HUGE_STRING),
+                        Arbitraries.of("{\"outcome\":\"ACCEPTED\"", "{\"outcome\":\"REJECTED\",\"reason\":\"no budget\"",
+                                "{\"outcome\":\"WON\",\"amount\":99.5,\"currency\":\"EUR\"", VALID.substring(0, VALID.length() - 1)))
+                .as((name, value, start) -> start + "," + BadInput.quoted(name) + ":" + value + "}");
+    }
+
+    private static void assertWellBehaved(MvcResult result) throws Exception {
+        int status = result.getResponse().getStatus();
+        String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(status).as("status, body: %.500s", body).isLessThan(500);
+        if (status == 406 || status >= 400 && body.isEmpty() && !acceptsJson(result.getRequest().getHeaders("Accept"))) {
+            return; // content negotiation: a client that accepts no JSON gets the status without the body it refused
+        }
+        if (status >= 400) {
+            assertThat(result.getResponse().getContentType()).as("content type of %d %.300s", status, body).isNotNull();
+            assertThat(MediaType.parseMediaType(result.getResponse().getContentType())
+                    .isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).as("problem+json: %d %.300s", status, body).isTrue();
+            JsonNode problem = JSON.readTree(body);
+            assertThat(problem.path("type").asString()).as("%.300s", body).isNotBlank();
+            assertThat(problem.path("title").asString() + problem.path("detail").asString()).as("%.300s", body).isNotBlank();
+            assertThat(problem.path("status").asInt()).as("%.300s", body).isEqualTo(status);
+        }
+    }
+
+    private static boolean acceptsJson(java.util.Enumeration<String> accept) {
+        for (String header : java.util.Collections.list(accept)) {
+            try {
+                if (MediaType.parseMediaTypes(header).stream().noneMatch(MediaType.APPLICATION_PROBLEM_JSON::isCompatibleWith)) {
+                    return false;
+                }
+            } catch (InvalidMediaTypeException unreadable) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A request with its content type (blank: none), raw body bytes and headers (a name may repeat). */
+    record Request(String contentType, byte[] body, List<Map.Entry<String, String>> headers) {
+        @Override
+        public String toString() {
+            return contentType + " " + headers + " " + new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8)
+                    + (body.length > 300 ? "...(" + body.length + " bytes)" : "");
+        }
+    }
+
+    /** Sends the request; a try that takes longer than 10 s is a hang and fails. */
+    private MvcResult send(String leadId, Request request) throws Exception {
+        var future = REQUESTS.submit(() -> mvc.perform(post("/api/v1/leads/{leadId}/feedback", leadId).with(raw -> {
+            raw.setContent(request.body());
+            if (!request.contentType().isEmpty()) {
+                raw.setContentType(request.contentType());
+            }
+            request.headers().forEach(h -> raw.addHeader(h.getKey(), h.getValue()));
+            return raw;
+        })).andReturn());
+        try {
+            return future.get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException hang) {
+            future.cancel(true);
+            throw new AssertionError("No answer within 10 s to " + request, hang);
+        }
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
