@@ -128,7 +128,7 @@ class FeedbackBadInputPropertiesTest {
     Arbitrary<String> validFeedback() {
         return Combinators.combine(BadInput.fieldNames().filter(name -> !FIELDS.contains(name)),
                         Arbitraries.of("1", "\"x\"", "[]", "{\"a\":1}", "null", BadInput.HUGE_STRING),
-                        Arbitraries.of("{\"outcome\":\"ACCEPTED\"", "{\"outcome\":\"REJECTED\",\"reason\":\"no budget\"",
+                        Arbitraries.of("{\"outcome\":\"ACCEPTED\"", "{\"outcome\":\"REJECTED\",\"reason\":\"no-budget\"",
                                 "{\"outcome\":\"WON\",\"amount\":99.5,\"currency\":\"EUR\"", VALID.substring(0, VALID.length() - 1)))
                 .as((name, value, start) -> start + "," + BadInput.quoted(name) + ":" + value + "}");
     }
