@@ -30,6 +30,7 @@ import io.leadloop.feedback.FeedbackProperties;
 import io.leadloop.feedback.funnel.FunnelQueries;
 import io.leadloop.feedback.funnel.domain.FunnelFact;
 import io.leadloop.feedback.funnel.domain.LeadFunnel;
+import io.leadloop.testsupport.BadInput;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

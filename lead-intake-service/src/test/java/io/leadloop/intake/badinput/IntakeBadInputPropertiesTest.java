@@ -51,6 +51,7 @@ import io.leadloop.intake.publishing.LeadPublisher;
 import io.leadloop.intake.sources.SourceSettings;
 import io.leadloop.schemas.serde.TrustedAvroPackages;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.leadloop.testsupport.BadInput;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

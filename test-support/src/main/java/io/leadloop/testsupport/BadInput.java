@@ -1,4 +1,4 @@
-package io.leadloop.feedback.recording;
+package io.leadloop.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -7,13 +7,16 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
-/** Generators of hostile request bodies, built around a valid body so that each try breaks it in one way. */
-final class BadInput {
+/**
+ * Generators of hostile request bodies (jqwik), built around a valid body so that each try breaks it in one way.
+ * Shared by every service's bad-input properties.
+ */
+public final class BadInput {
 
-    static final String HUGE_STRING = "\"" + "x".repeat(100_000) + "\"";
+    public static final String HUGE_STRING = "\"" + "x".repeat(100_000) + "\"";
 
     /** JSON values of the wrong type or out of every range, for any field. */
-    static Arbitrary<String> wrongValues() {
+    public static Arbitrary<String> wrongValues() {
         return Arbitraries.oneOf(
                 Arbitraries.of("1e400", "-1e400", "18446744073709551616", "-18446744073709551617",
                         "1" + "0".repeat(5_000), "0." + "1".repeat(5_000), "1e-400", "NaN", "Infinity",
@@ -24,14 +27,14 @@ final class BadInput {
     }
 
     /** Field names nobody expects, including empty, unicode, huge and JSON-pointer-special ones. */
-    static Arbitrary<String> fieldNames() {
+    public static Arbitrary<String> fieldNames() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(30),
                 Arbitraries.of("", "~", "/", "~1/~0", "__proto__", "$ref", "email ", "EMAIL", "\u0000", "x".repeat(10_000)));
     }
 
     /** {@code levels} unclosed (or closed) levels of {@code [} or of {@code {"a":}. */
-    static Arbitrary<String> deepNesting() {
+    public static Arbitrary<String> deepNesting() {
         return Combinators.combine(Arbitraries.integers().between(1_000, 10_000), Arbitraries.of(true, false),
                 Arbitraries.of(true, false)).as((levels, arrays, closed) -> {
                     String open = arrays ? "[" : "{\"a\":";
@@ -41,7 +44,7 @@ final class BadInput {
     }
 
     /** The valid body with one field replaced by a wrong value, a random field added, or a field duplicated. */
-    static Arbitrary<String> mutated(String validObject, List<String> fields) {
+    public static Arbitrary<String> mutated(String validObject, List<String> fields) {
         Arbitrary<String> replaced = Combinators.combine(Arbitraries.of(fields), wrongValues())
                 .as((field, value) -> replaceField(validObject, field, value));
         Arbitrary<String> added = Combinators.combine(fieldNames(), wrongValues())
@@ -53,7 +56,7 @@ final class BadInput {
     }
 
     /** Bytes of a valid body broken as bytes: truncated anywhere, invalid UTF-8 or NUL inserted anywhere. */
-    static Arbitrary<byte[]> brokenBytes(String valid) {
+    public static Arbitrary<byte[]> brokenBytes(String valid) {
         byte[] bytes = valid.getBytes(StandardCharsets.UTF_8);
         Arbitrary<byte[]> truncated = Arbitraries.integers().between(0, bytes.length - 1)
                 .map(at -> java.util.Arrays.copyOf(bytes, at));
@@ -73,13 +76,13 @@ final class BadInput {
         return Arbitraries.oneOf(truncated, inserted, random);
     }
 
-    static Arbitrary<String> contentTypes() {
+    public static Arbitrary<String> contentTypes() {
         return Arbitraries.of("application/json", "application/json;charset=UTF-8", "application/json;charset=bogus",
                 "application/json;charset=UTF-16", "text/plain", "application/xml", "application/x-www-form-urlencoded",
                 "multipart/form-data", "application/problem+json", "*/*", "", "not a media type", "application/");
     }
 
-    static String quoted(String s) {
+    public static String quoted(String s) {
         var out = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             if (c == '"' || c == '\\') {
