@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class ApicurioRegistry implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ApicurioRegistry.class);
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
 
     private final Process process;
     private final Path logFile;

@@ -17,14 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Problem details written by a servlet filter, before Spring MVC (and its problem-details support) is reached:
  * the same RFC 9457 shape the controllers' advice produces.
  */
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemResponses() {
     }
 
-    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,
             String title, String detail, Map<String, Object> properties) throws IOException {
         var problem = new LinkedHashMap<String, Object>();
         problem.put("type", type.toString());

@@ -170,7 +170,9 @@ class NotificationFetchIT {
         Awaitility.await().atMost(Duration.ofSeconds(45)).untilAsserted(() ->
                 assertThat(capturedLeadsOf(campaign)).singleElement()
                         .satisfies(record -> assertThat(record.value().getSourceLeadId()).isEqualTo(leadgenId)));
-        assertThat(STUB.callsTo(path)).isEqualTo(5);
+        // Four failures, then the success. A fetch may repeat after a consumer rebalance (at-least-once; seen on a
+        // loaded machine): harmless, as the single captured lead above shows.
+        assertThat(STUB.callsTo(path)).isGreaterThanOrEqualTo(5);
     }
 
     @Test
