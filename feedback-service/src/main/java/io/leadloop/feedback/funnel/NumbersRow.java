@@ -41,7 +41,7 @@ public record NumbersRow(
         BigDecimal winRate,
         Map<String, BigDecimal> conversion) {
 
-    static NumbersRow of(String value, FunnelNumbers n) {
+    public static NumbersRow of(String value, FunnelNumbers n) {
         Map<String, BigDecimal> conversion = new LinkedHashMap<>();
         conversion.put("captured→qualified", rate(n.qualified(), n.captured()));
         conversion.put("qualified→handedOff", rate(n.handedOff(), n.qualified()));
