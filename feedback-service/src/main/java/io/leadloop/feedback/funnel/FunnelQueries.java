@@ -14,6 +14,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;
 
+import io.leadloop.events.FunnelNumbersChanged;
 import io.leadloop.feedback.funnel.domain.Dimension;
 import io.leadloop.feedback.funnel.domain.FunnelNumbers;
 import io.leadloop.feedback.funnel.domain.LeadFunnel;
@@ -22,8 +23,9 @@ import io.leadloop.feedback.funnel.domain.NumbersKey;
 /**
  * Reads the funnel's state stores: what is known of a lead, and the numbers per dimension value summed over days.
  *
- * <p>Reads this instance's stores only; with more than one instance a lead or a numbers key may live on another
- * one (routing queries to it is future work, see the README).
+ * <p>The numbers come from a global store, the same on every instance. A lead is read from this instance's own
+ * store: with more than one instance it may live on another one (routing that query is future work, see the
+ * README).
  */
 @Component
 public class FunnelQueries {
@@ -52,15 +54,16 @@ public class FunnelQueries {
         return Optional.ofNullable(sum(NumbersKey.prefix(dimension, value), from, to).get(value));
     }
 
+    /** From the global store: every instance holds all numbers, so any instance answers the same. */
     private Map<String, FunnelNumbers> sum(String prefix, LocalDate from, LocalDate to) {
-        return read(FunnelTopology.NUMBERS_STORE, store -> {
+        return read(FunnelTopology.NUMBERS_GLOBAL_STORE, store -> {
             Map<String, FunnelNumbers> sums = new TreeMap<>();
-            try (KeyValueIterator<String, FunnelNumbers> days = store.<FunnelNumbers>prefixScan(prefix)) {
+            try (KeyValueIterator<String, FunnelNumbersChanged> days = store.<FunnelNumbersChanged>prefixScan(prefix)) {
                 while (days.hasNext()) {
-                    KeyValue<String, FunnelNumbers> day = days.next();
+                    KeyValue<String, FunnelNumbersChanged> day = days.next();
                     NumbersKey key = NumbersKey.parse(day.key);
                     if ((from == null || !key.day().isBefore(from)) && (to == null || !key.day().isAfter(to))) {
-                        sums.merge(key.value(), day.value, FunnelNumbers::plus);
+                        sums.merge(key.value(), NumbersPublished.toNumbers(day.value), FunnelNumbers::plus);
                     }
                 }
             }

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 
+import io.leadloop.events.FunnelNumbersChanged;
 import io.leadloop.feedback.LeadMdc;
 import io.leadloop.feedback.funnel.domain.Contributions;
 import io.leadloop.feedback.funnel.domain.FunnelFact;
@@ -49,6 +50,11 @@ public final class FunnelTopology {
 
     public static final String LEAD_FUNNELS_STORE = "lead-funnels";
     public static final String NUMBERS_STORE = "funnel-numbers";
+    /**
+     * The published numbers, all of them on every instance (a global table of {@code feedback.funnel-numbers.v1}):
+     * what the API reads, so that every instance gives the same answers whichever partitions it owns.
+     */
+    public static final String NUMBERS_GLOBAL_STORE = "funnel-numbers-global";
 
     private static final Logger log = LoggerFactory.getLogger(FunnelTopology.class);
 
@@ -87,6 +93,12 @@ public final class FunnelTopology {
                 .mapValues(NumbersPublished::of, Named.as("numbers-as-event"))
                 .to(Topics.FUNNEL_NUMBERS.name(), Produced.with(Serdes.String(),
                         AvroSerde.forValuesOf(Topics.FUNNEL_NUMBERS, serdeConfigs)).withName("publish-numbers"));
+        builder.globalTable(Topics.FUNNEL_NUMBERS.name(),
+                Consumed.with(Serdes.String(), AvroSerde.forValuesOf(Topics.FUNNEL_NUMBERS, serdeConfigs))
+                        .withName("read-" + Topics.FUNNEL_NUMBERS.name()),
+                Materialized.<String, FunnelNumbersChanged, KeyValueStore<Bytes, byte[]>>as(NUMBERS_GLOBAL_STORE)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(AvroSerde.forValuesOf(Topics.FUNNEL_NUMBERS, serdeConfigs)));
         return numbers;
     }
 

@@ -53,6 +53,22 @@ final class NumbersPublished {
                 .build();
     }
 
+    /** The numbers back from the event, as every instance reads them from the global store. */
+    static FunnelNumbers toNumbers(FunnelNumbersChanged event) {
+        Map<Long, Long> minutes = new TreeMap<>();
+        event.getFirstTouchMinutes().forEach((minute, leads) -> minutes.put(Long.parseLong(minute.toString()), leads));
+        Map<String, Long> reasons = new TreeMap<>();
+        event.getRejectedByReason().forEach((reason, leads) -> reasons.put(reason.toString(), leads));
+        Map<String, BigDecimal> revenue = new TreeMap<>();
+        event.getRevenue().forEach(amount -> revenue.merge(amount.getCurrency(), amount.getAmount(), BigDecimal::add));
+        Map<String, Map<String, BigDecimal>> attributed = new TreeMap<>();
+        event.getAttributedRevenue().forEach(amount -> attributed.computeIfAbsent(amount.getModel(), m -> new TreeMap<>())
+                .merge(amount.getCurrency(), amount.getAmount(), BigDecimal::add));
+        return new FunnelNumbers(event.getCaptured(), event.getQualified(), event.getHandedOff(), event.getAccepted(),
+                event.getRejected(), reasons, event.getContacted(), event.getContactedWithinSla(), minutes,
+                event.getMeetings(), event.getOpportunities(), event.getWon(), event.getLost(), revenue, attributed);
+    }
+
     private static BigDecimal cents(BigDecimal amount) {
         return amount.setScale(2, RoundingMode.HALF_EVEN);
     }

@@ -136,6 +136,10 @@ class FunnelTopologyTest {
         assertThat(campaign.getAttributedRevenue()).extracting(AttributedAmount::getModel)
                 .containsExactlyInAnyOrder("first-touch", "last-touch", "linear", "u-shaped", "w-shaped");
         assertThat(latest.get("rep|rep-ana|2026-11-23").getHandedOff()).isEqualTo(1);
+        KeyValueStore<String, FunnelNumbersChanged> everyInstance =
+                driver.getKeyValueStore(FunnelTopology.NUMBERS_GLOBAL_STORE);
+        assertThat(NumbersPublished.toNumbers(everyInstance.get("campaign|published|2026-11-23")))
+                .isEqualTo(numbers().get("campaign|published|2026-11-23"));
     }
 
     /** Where the dead letter goes is asserted in FeedbackServiceIT: TopologyTestDriver does not capture it. */
@@ -154,6 +158,10 @@ class FunnelTopologyTest {
     private <T extends SpecificRecord> void publish(Topic<T> topic, String leadId, T event) {
         driver.createInputTopic(topic.name(), new StringSerializer(),
                 AvroSerde.forValuesOf(topic, serdeConfigs).serializer()).pipeInput(leadId, event);
+    }
+
+    private KeyValueStore<String, FunnelNumbers> numbers() {
+        return driver.getKeyValueStore(FunnelTopology.NUMBERS_STORE);
     }
 
     /** All days of the campaign summed, as the API does. */
