@@ -26,10 +26,8 @@ final class NumbersCsv {
                 "meetings", "opportunities", "won", "lost", "revenue", "acceptance_rate", "sla_compliance",
                 "win_rate")));
         MODELS.forEach(model -> csv.append(",revenue_").append(model.replace('-', '_')));
-        if (!report.rows().isEmpty()) {
-            report.rows().getFirst().conversion().keySet()
-                    .forEach(step -> csv.append(",conversion_").append(step.replace("→", "_to_")));
-        }
+        NumbersRow.of("", io.leadloop.feedback.funnel.domain.FunnelNumbers.ZERO).conversion().keySet()
+                .forEach(step -> csv.append(",conversion_").append(step.replace("→", "_to_")));
         csv.append("\r\n");
         for (NumbersRow row : report.rows()) {
             List<Object> cells = new java.util.ArrayList<>(List.of(row.value(), row.captured(), row.qualified(),
