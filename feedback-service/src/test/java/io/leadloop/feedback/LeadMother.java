@@ -25,6 +25,10 @@ public final class LeadMother {
 
     private final String leadId;
     private String campaignId;
+    private int touch = 1;
+    private String formId;
+    private String repId = "rep-ana";
+    private String reason = "not-a-fit";
     private Instant at = Instant.parse("2026-11-23T10:00:00Z");
 
     private LeadMother(String leadId) {
@@ -37,6 +41,28 @@ public final class LeadMother {
 
     public LeadMother inCampaign(String campaignId) {
         this.campaignId = campaignId;
+        return this;
+    }
+
+    /** Events made after this call are the person's {@code touch}-th submission (captures) . */
+    public LeadMother touch(int touch) {
+        this.touch = touch;
+        return this;
+    }
+
+    public LeadMother fromForm(String formId) {
+        this.formId = formId;
+        return this;
+    }
+
+    public LeadMother ownedBy(String repId) {
+        this.repId = repId;
+        return this;
+    }
+
+    /** The reason code rejections made after this call give. */
+    public LeadMother rejectedFor(String reason) {
+        this.reason = reason;
         return this;
     }
 
@@ -57,7 +83,7 @@ public final class LeadMother {
 
     public LeadCaptured captured() {
         return LeadCaptured.newBuilder().setEventId(eventId()).setOccurredAt(at).setLeadId(leadId)
-                .setLead(details()).build();
+                .setTouch(touch).setLead(details()).build();
     }
 
     public LeadScored scored(LeadStage stage) {
@@ -69,7 +95,7 @@ public final class LeadMother {
 
     public LeadHandedOff handedOff() {
         return LeadHandedOff.newBuilder().setEventId(eventId()).setOccurredAt(at).setLeadId(leadId)
-                .setOwnerRepId("rep-ana").setRoutingReason("round-robin").setSlaDueAt(at.plusSeconds(3600))
+                .setOwnerRepId(repId).setRoutingReason("round-robin").setSlaDueAt(at.plusSeconds(3600))
                 .setScore(80).setPriority(Priority.WARM).setReasons(List.of()).setDefinitionVersion("v1")
                 .setLead(details()).build();
     }
@@ -84,14 +110,15 @@ public final class LeadMother {
 
     private FeedbackRecorded feedback(SalesOutcome outcome, BigDecimal amount, String currency) {
         return FeedbackRecorded.newBuilder().setEventId(eventId()).setOccurredAt(at).setLeadId(leadId)
-                .setOutcome(outcome).setReason(outcome == SalesOutcome.REJECTED ? "not a fit" : null)
-                .setAmount(amount).setCurrency(currency).setRepId("rep-ana").setCampaignId(campaignId)
+                .setOutcome(outcome).setReason(outcome == SalesOutcome.REJECTED ? reason : null)
+                .setAmount(amount).setCurrency(currency).setRepId(repId).setCampaignId(campaignId)
                 .setRecordedVia("api").build();
     }
 
     private LeadDetails details() {
         return LeadDetails.newBuilder().setEmail("ana.silva@acme.io").setFirstName("Ana").setLastName("Silva")
-                .setSource(LeadSource.newBuilder().setChannel("web-form").setCampaignId(campaignId).build())
+                .setSource(LeadSource.newBuilder().setChannel("web-form").setCampaignId(campaignId).setFormId(formId)
+                        .build())
                 .build();
     }
 

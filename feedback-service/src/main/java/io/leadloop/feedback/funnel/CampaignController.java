@@ -5,6 +5,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.leadloop.feedback.funnel.domain.Dimension;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,6 +28,9 @@ class CampaignController {
     @ApiResponse(responseCode = "200", description = "The campaign's numbers")
     @ApiResponse(responseCode = "404", description = "No lead of this campaign has been seen (problem+json)")
     CampaignNumbers campaign(@PathVariable String campaignId) {
-        return funnels.campaign(campaignId).map(CampaignNumbers::of).orElseThrow(() -> new UnknownCampaign(campaignId));
+        return funnels.numbers(Dimension.CAMPAIGN, campaignId, null, null)
+                .filter(numbers -> !numbers.withoutAttribution().addsNothing())
+                .map(numbers -> CampaignNumbers.of(campaignId, numbers))
+                .orElseThrow(() -> new UnknownCampaign(campaignId));
     }
 }

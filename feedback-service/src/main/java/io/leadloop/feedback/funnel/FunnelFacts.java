@@ -11,6 +11,7 @@ import io.leadloop.events.LeadScored;
 import io.leadloop.events.LeadSource;
 import io.leadloop.events.LeadStage;
 import io.leadloop.events.SalesOutcome;
+import io.leadloop.events.Utm;
 import io.leadloop.feedback.funnel.domain.FunnelFact;
 import io.leadloop.feedback.funnel.domain.Money;
 import io.leadloop.feedback.funnel.domain.SalesSignal;
@@ -22,7 +23,11 @@ final class FunnelFacts {
     }
 
     static FunnelFact captured(LeadCaptured event) {
-        return new FunnelFact.Captured(event.getLeadId(), campaignOf(event.getLead()), event.getOccurredAt());
+        LeadDetails lead = event.getLead();
+        LeadSource source = lead == null ? null : lead.getSource();
+        return new FunnelFact.Captured(event.getLeadId(), event.getTouch(), campaignOf(lead), sourceOf(lead),
+                source == null ? null : source.getFormId(), source == null ? null : source.getLandingPage(),
+                event.getOccurredAt());
     }
 
     static FunnelFact scored(LeadScored event) {
@@ -31,7 +36,8 @@ final class FunnelFacts {
     }
 
     static FunnelFact handedOff(LeadHandedOff event) {
-        return new FunnelFact.HandedOff(event.getLeadId(), campaignOf(event.getLead()), event.getOccurredAt());
+        return new FunnelFact.HandedOff(event.getLeadId(), campaignOf(event.getLead()), event.getOwnerRepId(),
+                event.getSlaDueAt(), event.getOccurredAt());
     }
 
     /**
@@ -41,7 +47,7 @@ final class FunnelFacts {
     static List<FunnelFact> salesReported(FeedbackRecorded event) {
         return signalOf(event.getOutcome())
                 .<FunnelFact>map(signal -> new FunnelFact.SalesReported(event.getLeadId(), event.getCampaignId(),
-                        signal, revenueOf(event, signal), event.getOccurredAt()))
+                        signal, revenueOf(event, signal), event.getReason(), event.getOccurredAt()))
                 .map(List::of)
                 .orElse(List.of());
     }
@@ -58,6 +64,18 @@ final class FunnelFacts {
             return null;
         }
         return new Money(event.getAmount(), event.getCurrency());
+    }
+
+    /** Marketing reads sources as utm sources (google, newsletter); the channel stands in when there is none. */
+    private static String sourceOf(LeadDetails lead) {
+        if (lead == null) {
+            return null;
+        }
+        Utm utm = lead.getUtm();
+        if (utm != null && utm.getSource() != null && !utm.getSource().isBlank()) {
+            return utm.getSource();
+        }
+        return lead.getSource() == null ? null : lead.getSource().getChannel();
     }
 
     private static String campaignOf(LeadDetails lead) {

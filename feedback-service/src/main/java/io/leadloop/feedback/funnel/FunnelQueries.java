@@ -1,21 +1,31 @@
 package io.leadloop.feedback.funnel;
 
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;
 
-import io.leadloop.feedback.funnel.domain.CampaignFunnel;
+import io.leadloop.events.FunnelNumbersChanged;
+import io.leadloop.feedback.funnel.domain.Dimension;
+import io.leadloop.feedback.funnel.domain.FunnelNumbers;
 import io.leadloop.feedback.funnel.domain.LeadFunnel;
+import io.leadloop.feedback.funnel.domain.NumbersKey;
 
 /**
- * Reads the funnel's state stores: what is known of a lead, and a campaign's numbers.
+ * Reads the funnel's state stores: what is known of a lead, and the numbers per dimension value summed over days.
  *
- * <p>Reads this instance's stores only; with more than one instance a lead or campaign may live on another one
- * (routing queries to it is future work, see issue 6).
+ * <p>The numbers come from a global store, the same on every instance. A lead is read from this instance's own
+ * store: with more than one instance it may live on another one (routing that query is future work, see the
+ * README).
  */
 @Component
 public class FunnelQueries {
@@ -28,20 +38,64 @@ public class FunnelQueries {
 
     /** What is known of the lead, if any of its events has been seen. */
     public Optional<LeadFunnel> lead(String leadId) {
-        return Optional.ofNullable(this.<LeadFunnel>get(FunnelTopology.LEAD_FUNNELS_STORE, leadId));
+        return read(FunnelTopology.LEAD_FUNNELS_STORE, store -> Optional.ofNullable(store.<LeadFunnel>get(leadId)));
     }
 
-    /** The funnel of the campaign ({@value LeadFunnel#NO_CAMPAIGN} for leads without one), if it has leads. */
-    public Optional<CampaignFunnel> campaign(String campaignId) {
-        return Optional.ofNullable(this.<CampaignFunnel>get(FunnelTopology.CAMPAIGN_FUNNELS_STORE, campaignId));
+    /**
+     * Every value of the dimension with leads first captured within the days (inclusive; null = unbounded), its
+     * numbers summed over those days, sorted by value.
+     */
+    public Map<String, FunnelNumbers> numbers(Dimension dimension, LocalDate from, LocalDate to) {
+        return sum(NumbersKey.prefix(dimension), from, to);
+    }
+
+    /** One value's numbers over the days, empty when it has no leads in them. */
+    public Optional<FunnelNumbers> numbers(Dimension dimension, String value, LocalDate from, LocalDate to) {
+        return Optional.ofNullable(sum(NumbersKey.prefix(dimension, value), from, to).get(value));
+    }
+
+    /** From the global store: every instance holds all numbers, so any instance answers the same. */
+    private Map<String, FunnelNumbers> sum(String prefix, LocalDate from, LocalDate to) {
+        return read(FunnelTopology.NUMBERS_GLOBAL_STORE, store -> {
+            Map<String, FunnelNumbers> sums = new TreeMap<>();
+            try (KeyValueIterator<String, FunnelNumbersChanged> days = store.<FunnelNumbersChanged>prefixScan(prefix)) {
+                while (days.hasNext()) {
+                    KeyValue<String, FunnelNumbersChanged> day = days.next();
+                    NumbersKey key = NumbersKey.parse(day.key);
+                    if ((from == null || !key.day().isBefore(from)) && (to == null || !key.day().isAfter(to))) {
+                        sums.merge(key.value(), NumbersPublished.toNumbers(day.value), FunnelNumbers::plus);
+                    }
+                }
+            }
+            sums.values().removeIf(FunnelNumbers::addsNothing);
+            return sums;
+        });
+    }
+
+    private interface StoreRead<R> {
+        R from(Store store);
+    }
+
+    /** A typed view of a String-keyed store. */
+    private record Store(ReadOnlyKeyValueStore<String, Object> store) {
+        @SuppressWarnings("unchecked")
+        <V> V get(String key) {
+            return (V) store.get(key);
+        }
+
+        @SuppressWarnings("unchecked")
+        <V> KeyValueIterator<String, V> prefixScan(String prefix) {
+            return (KeyValueIterator<String, V>) (KeyValueIterator<String, ?>) store.prefixScan(prefix,
+                    new StringSerializer());
+        }
     }
 
     /** Both finding the store and reading it fail while Kafka Streams is not RUNNING. */
-    private <V> V get(String storeName, String key) {
+    private <R> R read(String storeName, StoreRead<R> read) {
         try {
-            ReadOnlyKeyValueStore<String, V> store =
-                    queries.retrieveQueryableStore(storeName, QueryableStoreTypes.<String, V>keyValueStore());
-            return store.get(key);
+            ReadOnlyKeyValueStore<String, Object> store =
+                    queries.retrieveQueryableStore(storeName, QueryableStoreTypes.<String, Object>keyValueStore());
+            return read.from(new Store(store));
         } catch (IllegalStateException | InvalidStateStoreException notQueryable) {
             throw new FunnelNotReady(notQueryable);
         }

@@ -5,7 +5,7 @@ import org.apache.kafka.streams.kstream.KTable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.leadloop.feedback.funnel.domain.CampaignFunnel;
+import io.leadloop.feedback.funnel.domain.FunnelNumbers;
 import io.leadloop.feedback.kafka.StreamsSerdeConfig;
 
 /** Adds the {@link FunnelTopology} to the application's Kafka Streams. */
@@ -13,7 +13,7 @@ import io.leadloop.feedback.kafka.StreamsSerdeConfig;
 class FunnelStreams {
 
     @Bean
-    KTable<String, CampaignFunnel> campaignFunnels(StreamsBuilder builder, StreamsSerdeConfig serdeConfig) {
+    KTable<String, FunnelNumbers> funnelNumbers(StreamsBuilder builder, StreamsSerdeConfig serdeConfig) {
         return new FunnelTopology(serdeConfig.configs()).addTo(builder);
     }
 }

@@ -30,6 +30,12 @@ class FeedbackTopics {
             topics.add(declare(topic.name(), properties));
             topics.add(declare(topic.deadLetter(), properties));
         }
+        // The latest numbers per key are the state marketing tools read: compaction keeps exactly that.
+        topics.add(TopicBuilder.name(Topics.FUNNEL_NUMBERS.name())
+                .partitions(properties.partitions())
+                .replicas(properties.replicationFactor())
+                .compact()
+                .build());
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import io.leadloop.feedback.crm.MalformedCrmDelivery;
 import io.leadloop.feedback.crm.WebhookUnauthorized;
 import io.leadloop.feedback.funnel.FunnelNotReady;
+import io.leadloop.feedback.funnel.InvalidQuery;
 import io.leadloop.feedback.funnel.UnknownCampaign;
 import io.leadloop.feedback.recording.PublishFailed;
 import io.leadloop.feedback.recording.UnknownLead;
@@ -60,6 +61,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail unknownCampaign(UnknownCampaign e) {
         ProblemDetail problem = problem(HttpStatus.NOT_FOUND, ProblemType.UNKNOWN_CAMPAIGN, e.getMessage(), List.of());
         problem.setProperty("campaignId", e.campaignId());
+        return problem;
+    }
+
+    /** Query parameters have no JSON pointer: each error names its {@code parameter} instead. */
+    @ExceptionHandler
+    ProblemDetail invalidQuery(InvalidQuery e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_QUERY, e.getMessage(), List.of());
+        problem.setProperty("errors", e.errors().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(error -> Map.of("parameter", error.getKey(), "detail", error.getValue()))
+                .toList());
         return problem;
     }
 

@@ -9,6 +9,7 @@ enum ProblemType {
     UNKNOWN_LEAD("unknown-lead", "Unknown lead"),
     IMPOSSIBLE_OUTCOME("impossible-outcome", "Impossible outcome"),
     UNKNOWN_CAMPAIGN("unknown-campaign", "Unknown campaign"),
+    INVALID_QUERY("invalid-query", "Invalid query parameters"),
     PUBLISH_FAILED("publish-failed", "Feedback not recorded"),
     FUNNEL_NOT_READY("funnel-not-ready", "Funnel not ready"),
     UNAUTHORIZED_DELIVERY("unauthorized-delivery", "Delivery not authenticated");

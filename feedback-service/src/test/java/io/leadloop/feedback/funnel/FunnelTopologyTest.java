@@ -4,12 +4,14 @@ import static io.leadloop.feedback.LeadMother.aLead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -20,11 +22,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.leadloop.events.AttributedAmount;
+import io.leadloop.events.FunnelNumbersChanged;
 import io.leadloop.events.LeadStage;
 import io.leadloop.events.SalesOutcome;
 import io.leadloop.feedback.LeadMother;
-import io.leadloop.feedback.funnel.domain.CampaignFunnel;
+import io.leadloop.feedback.funnel.domain.Dimension;
+import io.leadloop.feedback.funnel.domain.FunnelNumbers;
 import io.leadloop.feedback.funnel.domain.LeadFunnel;
+import io.leadloop.feedback.funnel.domain.NumbersKey;
 import io.leadloop.schemas.Topic;
 import io.leadloop.schemas.Topics;
 import io.leadloop.schemas.deadletter.DeadLetterTopicHandler;
@@ -71,8 +77,11 @@ class FunnelTopologyTest {
         publish(Topics.FEEDBACK_RECORDED, won.leadId(), won.won("1200.00", "USD"));
         publish(Topics.FEEDBACK_RECORDED, won.leadId(), won.won("1200.00", "USD"));
 
-        assertThat(campaign("spring-launch")).isEqualTo(new CampaignFunnel("spring-launch", 2, 1, 1, 1, 0, 1, 1, 0,
-                Map.of("USD", new BigDecimal("1200.00"))));
+        FunnelNumbers campaign = campaign("spring-launch");
+        assertThat(List.of(campaign.captured(), campaign.qualified(), campaign.handedOff(), campaign.accepted(),
+                campaign.rejected(), campaign.contacted(), campaign.won(), campaign.lost()))
+                .containsExactly(2L, 1L, 1L, 1L, 0L, 1L, 1L, 0L);
+        assertThat(campaign.revenue()).isEqualTo(Map.of("USD", new BigDecimal("1200.00")));
     }
 
     @Test
@@ -108,6 +117,31 @@ class FunnelTopologyTest {
         assertThat(leads.get(lead.leadId()).campaignId()).isEqualTo("remembered");
     }
 
+    @Test
+    void publishesEachKeysLatestNumbersForMarketingTools() {
+        LeadMother lead = aLead().inCampaign("published");
+
+        publish(Topics.LEADS_CAPTURED, lead.leadId(), lead.captured());
+        publish(Topics.LEADS_HANDED_OFF, lead.leadId(), lead.handedOff());
+        publish(Topics.FEEDBACK_RECORDED, lead.leadId(), lead.won("900.00", "EUR"));
+
+        Map<String, FunnelNumbersChanged> latest = driver.createOutputTopic(Topics.FUNNEL_NUMBERS.name(),
+                new StringDeserializer(), AvroSerde.forValuesOf(Topics.FUNNEL_NUMBERS, serdeConfigs).deserializer())
+                .readKeyValuesToMap();
+        FunnelNumbersChanged campaign = latest.get("campaign|published|2026-11-23");
+        assertThat(campaign.getCaptured()).isEqualTo(1);
+        assertThat(campaign.getWon()).isEqualTo(1);
+        assertThat(campaign.getRevenue()).singleElement()
+                .satisfies(amount -> assertThat(amount.getAmount()).isEqualTo(new BigDecimal("900.00")));
+        assertThat(campaign.getAttributedRevenue()).extracting(AttributedAmount::getModel)
+                .containsExactlyInAnyOrder("first-touch", "last-touch", "linear", "u-shaped", "w-shaped");
+        assertThat(latest.get("rep|rep-ana|2026-11-23").getHandedOff()).isEqualTo(1);
+        KeyValueStore<String, FunnelNumbersChanged> everyInstance =
+                driver.getKeyValueStore(FunnelTopology.NUMBERS_GLOBAL_STORE);
+        assertThat(NumbersPublished.toNumbers(everyInstance.get("campaign|published|2026-11-23")))
+                .isEqualTo(numbers().get("campaign|published|2026-11-23"));
+    }
+
     /** Where the dead letter goes is asserted in FeedbackServiceIT: TopologyTestDriver does not capture it. */
     @Test
     void goesOnWithTheNextRecordAfterOneItCannotRead() {
@@ -126,8 +160,19 @@ class FunnelTopologyTest {
                 AvroSerde.forValuesOf(topic, serdeConfigs).serializer()).pipeInput(leadId, event);
     }
 
-    private CampaignFunnel campaign(String campaignId) {
-        KeyValueStore<String, CampaignFunnel> campaigns = driver.getKeyValueStore(FunnelTopology.CAMPAIGN_FUNNELS_STORE);
-        return campaigns.get(campaignId);
+    private KeyValueStore<String, FunnelNumbers> numbers() {
+        return driver.getKeyValueStore(FunnelTopology.NUMBERS_STORE);
+    }
+
+    /** All days of the campaign summed, as the API does. */
+    private FunnelNumbers campaign(String campaignId) {
+        KeyValueStore<String, FunnelNumbers> numbers = driver.getKeyValueStore(FunnelTopology.NUMBERS_STORE);
+        FunnelNumbers sum = FunnelNumbers.ZERO;
+        try (var days = numbers.prefixScan(NumbersKey.prefix(Dimension.CAMPAIGN, campaignId), new StringSerializer())) {
+            while (days.hasNext()) {
+                sum = sum.plus(days.next().value);
+            }
+        }
+        return sum;
     }
 }

@@ -40,11 +40,28 @@ class HubSpotDealLinks {
 
     static final String TOPIC = "leadloop-feedback-hubspot-deal-links";
     static final String STORE = "hubspot-deal-links";
+    /** Deal properties (amount, currency, stage) by {@code <dealId>/<property>}: what a stage change lacks. */
+    static final String PROPERTIES_TOPIC = "leadloop-feedback-hubspot-deal-properties";
+    static final String PROPERTIES_STORE = "hubspot-deal-properties";
 
     @Bean
     NewTopic hubSpotDealLinksTopic(TopicProperties topics) {
         return TopicBuilder.name(TOPIC).partitions(topics.partitions()).replicas(topics.replicationFactor())
                 .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build();
+    }
+
+    @Bean
+    NewTopic hubSpotDealPropertiesTopic(TopicProperties topics) {
+        return TopicBuilder.name(PROPERTIES_TOPIC).partitions(topics.partitions()).replicas(topics.replicationFactor())
+                .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build();
+    }
+
+    @Bean
+    KTable<String, String> hubSpotDealPropertiesTable(StreamsBuilder builder) {
+        return builder.table(PROPERTIES_TOPIC,
+                Consumed.with(Serdes.String(), Serdes.String()).withName("read-" + PROPERTIES_TOPIC),
+                Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(PROPERTIES_STORE)
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()));
     }
 
     @Bean
@@ -77,14 +94,27 @@ class HubSpotDealLinks {
         }
 
         void remember(long dealId, String leadId) {
+            send(TOPIC, Long.toString(dealId), leadId);
+        }
+
+        /** A null value forgets the property (a tombstone in the compacted topic). */
+        void rememberProperty(long dealId, String property, String value) {
+            send(PROPERTIES_TOPIC, dealId + "/" + property, value);
+        }
+
+        Optional<String> propertyOf(long dealId, String property) {
+            return get(PROPERTIES_STORE, dealId + "/" + property);
+        }
+
+        private void send(String topic, String key, String value) {
             try {
-                kafka.send(TOPIC, Long.toString(dealId), leadId)
+                kafka.send(topic, key, value)
                         .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
-                throw new PublishFailed("Kafka refused the HubSpot deal link: " + e.getCause().getMessage(),
+                throw new PublishFailed("Kafka refused the HubSpot deal " + key + ": " + e.getCause().getMessage(),
                         e.getCause());
             } catch (TimeoutException e) {
-                throw new PublishFailed("Kafka did not acknowledge the HubSpot deal link in time", e);
+                throw new PublishFailed("Kafka did not acknowledge the HubSpot deal " + key + " in time", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new PublishFailed("Interrupted while linking a HubSpot deal", e);
@@ -92,9 +122,13 @@ class HubSpotDealLinks {
         }
 
         Optional<String> leadOf(long dealId) {
+            return get(STORE, Long.toString(dealId));
+        }
+
+        private Optional<String> get(String store, String key) {
             try {
-                return Optional.ofNullable(queries.retrieveQueryableStore(STORE,
-                        QueryableStoreTypes.<String, String>keyValueStore()).get(Long.toString(dealId)));
+                return Optional.ofNullable(queries.retrieveQueryableStore(store,
+                        QueryableStoreTypes.<String, String>keyValueStore()).get(key));
             } catch (IllegalStateException | InvalidStateStoreException notQueryable) {
                 throw new FunnelNotReady(notQueryable);
             }

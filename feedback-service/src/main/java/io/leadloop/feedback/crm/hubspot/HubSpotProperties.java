@@ -20,6 +20,10 @@ import io.leadloop.feedback.recording.domain.Outcome;
  * @param stageOutcomes deal stage id (the internal id: {@code closedwon}, or an opaque id in custom pipelines) →
  *        outcome; when unset, HubSpot's default pipeline ({@code closedwon} → WON, {@code closedlost} → LOST)
  * @param leadIdProperty the deal property in which the CRM integration stores our lead id
+ * @param amountProperty the deal property with the deal's value (subscribe to its changes: a stage change carries
+ *        no amount)
+ * @param currencyProperty the deal property with the value's currency
+ * @param currency the currency of deals whose currency property was never seen
  */
 @ConfigurationProperties("leadloop.feedback.crm.hubspot")
 record HubSpotProperties(
@@ -27,7 +31,10 @@ record HubSpotProperties(
         @DefaultValue("5m") Duration maxRequestAge,
         URI webhookUrl,
         Map<String, Outcome> stageOutcomes,
-        @DefaultValue("leadloop_lead_id") String leadIdProperty) {
+        @DefaultValue("leadloop_lead_id") String leadIdProperty,
+        @DefaultValue("amount") String amountProperty,
+        @DefaultValue("deal_currency_code") String currencyProperty,
+        @DefaultValue("USD") String currency) {
 
     Map<String, Outcome> stageOutcomesOrDefault() {
         return stageOutcomes == null || stageOutcomes.isEmpty()

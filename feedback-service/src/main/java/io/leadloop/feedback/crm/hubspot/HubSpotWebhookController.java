@@ -60,7 +60,8 @@ class HubSpotWebhookController {
         this.recordFeedback = recordFeedback;
         this.json = json;
         this.clock = Clock.systemUTC();
-        this.outcomes = new DealStageOutcomes(properties.stageOutcomesOrDefault(), properties.leadIdProperty());
+        this.outcomes = new DealStageOutcomes(properties.stageOutcomesOrDefault(), properties.leadIdProperty(),
+                properties.amountProperty(), properties.currencyProperty());
     }
 
     @PostMapping(path = "/api/v1/crm/hubspot", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -73,7 +74,10 @@ class HubSpotWebhookController {
             @RequestHeader(name = "X-HubSpot-Request-Timestamp", required = false) String timestamp,
             HttpServletRequest request) {
         authenticate(request, body, signature, timestamp);
-        DealStageOutcomes.Reading reading = outcomes.read(parse(body), links::leadOf);
+        DealStageOutcomes.Reading reading = outcomes.read(parse(body), links::leadOf, links::propertyOf);
+        for (DealStageOutcomes.PropertyChange change : reading.properties()) {
+            links.rememberProperty(change.dealId(), change.property(), change.value());
+        }
         List<HubSpotReceipt.Linked> linked = new ArrayList<>();
         for (DealStageOutcomes.Link link : reading.links()) {
             links.remember(link.dealId(), link.leadId());
@@ -85,8 +89,10 @@ class HubSpotWebhookController {
             HubSpotEvent event = change.event();
             try (var ignored = LeadMdc.lead(change.leadId())) {
                 FeedbackReceipt receipt = recordFeedback.record(change.leadId(),
-                        new FeedbackForm(change.outcome().name(), null, null, null, null,
-                                change.occurredAt().toString()),
+                        new FeedbackForm(change.outcome().name(), null, change.amount(),
+                                change.amount() == null ? null
+                                        : change.currency() != null ? change.currency() : properties.currency(),
+                                null, change.occurredAt().toString()),
                         new RecordFeedback.Provenance(CrmEventIds.of(RECORDED_VIA,
                                 Long.toString(event.portalId()), Long.toString(event.eventId())), RECORDED_VIA));
                 recorded.add(new HubSpotReceipt.Recorded(event.eventId(), receipt.eventId(), receipt.leadId()));

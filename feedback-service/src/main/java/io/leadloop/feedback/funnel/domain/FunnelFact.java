@@ -16,10 +16,20 @@ public sealed interface FunnelFact {
 
     Instant occurredAt();
 
-    /** Intake captured the lead; its campaign is authoritative. */
-    record Captured(String leadId, String campaignId, Instant occurredAt) implements FunnelFact {
+    /**
+     * Intake captured a submission of the lead: touch {@code touch} (1 for the person's first). The lowest touch's
+     * campaign, source, form and landing page are where the lead is counted; every touch is kept for attribution.
+     */
+    record Captured(String leadId, int touch, String campaignId, String source, String formId, String landingPage,
+            Instant occurredAt) implements FunnelFact {
         public Captured {
             Objects.requireNonNull(leadId, "leadId");
+            touch = Math.max(touch, 1);
+        }
+
+        /** A first touch that only knows its campaign. */
+        public Captured(String leadId, String campaignId, Instant occurredAt) {
+            this(leadId, 1, campaignId, null, null, null, occurredAt);
         }
     }
 
@@ -30,20 +40,29 @@ public sealed interface FunnelFact {
         }
     }
 
-    /** Handoff gave the lead to a rep. */
-    record HandedOff(String leadId, String campaignId, Instant occurredAt) implements FunnelFact {
+    /** Handoff gave the lead to a rep, who must touch it by {@code slaDueAt}. */
+    record HandedOff(String leadId, String campaignId, String ownerRepId, Instant slaDueAt, Instant occurredAt)
+            implements FunnelFact {
         public HandedOff {
             Objects.requireNonNull(leadId, "leadId");
         }
+
+        public HandedOff(String leadId, String campaignId, Instant occurredAt) {
+            this(leadId, campaignId, null, null, occurredAt);
+        }
     }
 
-    /** Sales reported an outcome; {@code revenue} only for a win with an amount. */
-    record SalesReported(String leadId, String campaignId, SalesSignal signal, Money revenue, Instant occurredAt)
-            implements FunnelFact {
+    /** Sales reported an outcome; {@code revenue} only for a win with an amount; {@code reason} as published. */
+    record SalesReported(String leadId, String campaignId, SalesSignal signal, Money revenue, String reason,
+            Instant occurredAt) implements FunnelFact {
         public SalesReported {
             Objects.requireNonNull(leadId, "leadId");
             Objects.requireNonNull(signal, "signal");
             Objects.requireNonNull(occurredAt, "occurredAt");
+        }
+
+        public SalesReported(String leadId, String campaignId, SalesSignal signal, Money revenue, Instant occurredAt) {
+            this(leadId, campaignId, signal, revenue, null, occurredAt);
         }
     }
 }

@@ -68,6 +68,46 @@ class DealStageOutcomesTest {
                 .contains("appointmentscheduled is not mapped"));
     }
 
+    @Test
+    void aWinCarriesTheDealsAmountFromItsPropertyChangesInTheBatchOrRememberedBefore() {
+        Instant at = Instant.parse("2026-11-23T10:00:00Z");
+        HubSpotEvent won = new HubSpotEvent(910L, 1L, "deal.propertyChange", 42L, "dealstage", CUSTOM_WON_STAGE, at);
+        HubSpotEvent amount = new HubSpotEvent(911L, 1L, "deal.propertyChange", 42L, "amount", "1200.5",
+                at.plusSeconds(5));
+
+        var inBatch = outcomes.read(List.of(won, amount), deal -> Optional.of("lead-1"),
+                (deal, property) -> property.equals("deal_currency_code") ? Optional.of("EUR") : Optional.empty());
+        var remembered = outcomes.read(List.of(won), deal -> Optional.of("lead-1"),
+                (deal, property) -> property.equals("amount") ? Optional.of("300") : Optional.empty());
+
+        assertThat(inBatch.changes()).singleElement().satisfies(change -> {
+            assertThat(change.amount()).isEqualByComparingTo("1200.5");
+            assertThat(change.currency()).isEqualTo("EUR");
+        });
+        assertThat(inBatch.properties()).extracting(DealStageOutcomes.PropertyChange::property)
+                .containsExactly("dealstage", "amount");
+        assertThat(remembered.changes()).singleElement()
+                .satisfies(change -> assertThat(change.amount()).isEqualByComparingTo("300"));
+    }
+
+    @Test
+    void anAmountArrivingAfterTheWinRecordsTheWinWithIt() {
+        HubSpotEvent amount = new HubSpotEvent(912L, 1L, "deal.propertyChange", 42L, "amount", "99",
+                Instant.parse("2026-11-23T10:00:00Z"));
+
+        var wonBefore = outcomes.read(List.of(amount), deal -> Optional.of("lead-1"),
+                (deal, property) -> property.equals("dealstage") ? Optional.of(CUSTOM_WON_STAGE) : Optional.empty());
+        var stillOpen = outcomes.read(List.of(amount), deal -> Optional.of("lead-1"), (deal, property) -> Optional.empty());
+
+        assertThat(wonBefore.changes()).singleElement().satisfies(change -> {
+            assertThat(change.outcome()).isEqualTo(Outcome.WON);
+            assertThat(change.amount()).isEqualByComparingTo("99");
+        });
+        assertThat(stillOpen.changes()).isEmpty();
+        assertThat(stillOpen.properties()).singleElement()
+                .satisfies(change -> assertThat(change.value()).isEqualTo("99"));
+    }
+
     private static HubSpotEvent event(String json) {
         JsonNode node = JsonMapper.shared().readTree(json);
         return new HubSpotEvent(node.get("eventId").asLong(), node.get("portalId").asLong(),
