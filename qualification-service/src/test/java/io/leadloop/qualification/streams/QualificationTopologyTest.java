@@ -34,6 +34,7 @@ import io.leadloop.events.LeadScored;
 import io.leadloop.events.LeadStage;
 import io.leadloop.events.Priority;
 import io.leadloop.events.SalesOutcome;
+import io.leadloop.qualification.QualificationProperties;
 import io.leadloop.qualification.learning.OutcomeCounts;
 import io.leadloop.qualification.scoring.BuiltinLeadDefinition;
 import io.leadloop.qualification.scoring.ScoringThresholds;
@@ -45,6 +46,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 class QualificationTopologyTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T09:30:00Z");
+    static final QualificationProperties.Learning LEARNING = new QualificationProperties.Learning(
+            "naive-bayes", "logistic-regression", "none", java.util.Set.of(), 3);
 
     private final Map<String, Object> serdeConfig = Map.of("schema.registry.url",
             "mock://qualification-topology-" + UUID.randomUUID());
@@ -59,7 +62,7 @@ class QualificationTopologyTest {
         var builder = new StreamsBuilder();
         new QualificationTopology(
                 BuiltinLeadDefinition.create("builtin-1", ScoringThresholds.DEFAULT, BuiltinLeadDefinition.DEFAULT_FREE_MAIL_DOMAINS),
-                serdes, Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry())
+                serdes, Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry(), LEARNING)
                 .addTo(builder);
         var props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "qualification-topology-test");
