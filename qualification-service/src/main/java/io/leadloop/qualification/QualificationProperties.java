@@ -31,8 +31,8 @@ public record QualificationProperties(@DefaultValue Scoring scoring, @DefaultVal
      * @param explanations how many features that pushed a probability up (and down) each score names
      */
     public record Learning(
-            @DefaultValue("naive-bayes") String algorithm,
-            @DefaultValue("logistic-regression") String shadowAlgorithm,
+            @DefaultValue("logistic-regression") String algorithm,
+            @DefaultValue("naive-bayes") String shadowAlgorithm,
             @DefaultValue("none") String segmentBy,
             Set<String> excludedFields,
             @DefaultValue("3") int explanations) {

@@ -47,7 +47,7 @@ class QualificationTopologyTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T09:30:00Z");
     static final QualificationProperties.Learning LEARNING = new QualificationProperties.Learning(
-            "naive-bayes", "logistic-regression", "none", java.util.Set.of(), 3);
+            "logistic-regression", "naive-bayes", "none", java.util.Set.of(), 3);
 
     private final Map<String, Object> serdeConfig = Map.of("schema.registry.url",
             "mock://qualification-topology-" + UUID.randomUUID());
@@ -142,6 +142,61 @@ class QualificationTopologyTest {
 
         assertThat(outcomesOf("autumn-webinar").counts()).containsExactly(Map.entry("ACCEPTED", 2L), Map.entry("WON", 1L));
         assertThat(outcomesOf("(none)").counts()).containsExactly(Map.entry("LOST", 1L));
+    }
+
+    @Test
+    void learnsFromAnOutcomeOnlyForLeadsScoredAfterIt() {
+        String first = "lead-" + UUID.randomUUID();
+        captured.pipeInput(first, anAcmeVpWhoAskedForADemo(first, "spring").build());
+        LeadScored before = scored.readValue();
+        assertThat(before.getModelVersion()).as("nothing learned yet").isNull();
+        assertThat(before.getGrade()).isEqualTo("A");
+        assertThat(before.getEngagementScore()).isEqualTo(40);
+        assertThat(before.getProbabilities()).extracting(p -> p.getTarget() + "/" + p.getAlgorithm() + "/" + p.getActive())
+                .containsExactly("accepted/logistic-regression/true", "won/logistic-regression/true",
+                        "accepted/naive-bayes/false", "won/naive-bayes/false");
+        assertThat(before.getProbabilities()).allSatisfy(p -> assertThat(p.getProbability()).isEqualTo(0.5));
+
+        feedback.pipeInput(first, feedback(first, "spring", SalesOutcome.WON));
+        String second = "lead-" + UUID.randomUUID();
+        captured.pipeInput(second, anAcmeVpWhoAskedForADemo(second, "spring").build());
+
+        LeadScored after = scored.readValue();
+        assertThat(after.getModelVersion()).isEqualTo("logistic-regression@1");
+        var won = after.getProbabilities().get(1);
+        assertThat(won.getTarget()).isEqualTo("won");
+        assertThat(won.getProbability()).isGreaterThan(0.5);
+        assertThat(won.getPushedUp()).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+        assertThat(won.getPushedUp().getFirst().getLogOdds()).isPositive();
+        assertThat(driver.<String, Double>getKeyValueStore(QualificationTopology.MODEL_STORE)
+                .get("naive-bayes|all|won|n+|")).isEqualTo(1.0);
+    }
+
+    @Test
+    void learnsARepeatedOutcomeOnceAndMovesACorrectedOneToTheOtherClass() {
+        String leadId = "lead-" + UUID.randomUUID();
+        captured.pipeInput(leadId, anAcmeVpWhoAskedForADemo(leadId, "spring").build());
+        feedback.pipeInput(leadId, feedback(leadId, "spring", SalesOutcome.LOST));
+        feedback.pipeInput(leadId, feedback(leadId, "spring", SalesOutcome.LOST));
+        var model = driver.<String, Double>getKeyValueStore(QualificationTopology.MODEL_STORE);
+        assertThat(model.get("naive-bayes|all|won|n-|")).isEqualTo(1.0);
+        assertThat(model.get("naive-bayes|all|accepted|n+|")).isEqualTo(1.0);
+
+        feedback.pipeInput(leadId, feedback(leadId, "spring", SalesOutcome.WON));
+
+        assertThat(model.get("naive-bayes|all|won|n-|")).isEqualTo(0.0);
+        assertThat(model.get("naive-bayes|all|won|n+|")).isEqualTo(1.0);
+        assertThat(model.get("naive-bayes|all|accepted|n+|")).isEqualTo(1.0);
+    }
+
+    @Test
+    void learnsNothingFromAnOutcomeOfALeadItNeverScored() {
+        String leadId = "lead-" + UUID.randomUUID();
+        feedback.pipeInput(leadId, feedback(leadId, "spring", SalesOutcome.WON));
+        assertThat(driver.<String, Double>getKeyValueStore(QualificationTopology.MODEL_STORE)
+                .get("naive-bayes|all|won|n+|")).isNull();
+        assertThat(driver.createOutputTopic(Topics.FEEDBACK_RECORDED.deadLetter(), new StringDeserializer(),
+                new ByteArrayDeserializer()).isEmpty()).isTrue();
     }
 
     @Test
