@@ -97,7 +97,7 @@ public final class QualityBenchmark {
                 leads.size(), delay, home);
         StackConfig config = StackConfig.onFreePorts(root, home)
                 .withParts(Part.KAFKA, Part.REGISTRY, Part.INTAKE, Part.QUALIFICATION, Part.FEEDBACK);
-        try (LocalStack stack = LocalStack.start(config, System.out::println);
+        try (LocalStack stack = startWithRetries(config);
              ScoredLeads scored = new ScoredLeads(stack.bootstrapServers(), stack.schemaRegistryUrl())) {
             // Ctrl-C must not leave a broker, a registry and three services behind.
             Thread stopOnExit = new Thread(stack::stop, "bench-quality-stop-stack");
@@ -130,6 +130,20 @@ public final class QualityBenchmark {
             return report(dataset, leads, leadIds, probabilities, delay, replay);
         } finally {
             deleteQuietly(home);
+        }
+    }
+
+    /** On a box shared with builds, a part can miss its start-up deadline; the stack stops it all, so try again. */
+    private static LocalStack startWithRetries(StackConfig config) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return LocalStack.start(config, System.out::println);
+            } catch (io.leadloop.localstack.StartupFailed failed) {
+                if (attempt == 3) {
+                    throw failed;
+                }
+                System.out.println("Stack did not start (" + failed.getMessage() + "); trying again");
+            }
         }
     }
 

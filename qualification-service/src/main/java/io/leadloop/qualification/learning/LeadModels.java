@@ -17,6 +17,7 @@ import java.util.Set;
 public record LeadModels(Learner active, Learner shadow, List<String> targets) {
 
     public static final List<String> DEFAULT_TARGETS = List.of(OutcomeLabels.ACCEPTED, OutcomeLabels.WON);
+    private static final NaiveBayes REASON_COUNTS = new NaiveBayes();
 
     public LeadModels {
         targets = List.copyOf(targets);
@@ -49,6 +50,11 @@ public record LeadModels(Learner active, Learner shadow, List<String> targets) {
     /** Lets every learner learn one labelled outcome; returns all changed parameters. */
     public Map<String, Double> learn(String segment, String target, Set<String> features, boolean positive,
             Boolean previous, ParameterSource parameters) {
+        if (OutcomeLabels.isRejectionReason(target)) {
+            // Reasons are counted, not predicted per lead: which features are frequent among the rejections with
+            // this reason compared with all rejections (see RejectionReasonPredictors).
+            return REASON_COUNTS.learn(segment, target, features, positive, previous, parameters);
+        }
         var changed = new java.util.HashMap<String, Double>();
         for (Learner learner : all()) {
             // Read our own pending writes first: both learners' keys are disjoint, but keep the contract simple.

@@ -49,6 +49,14 @@ public final class OutcomeLabels {
      */
     public static String rejectedFor(String reason) {
         String code = reason.contains(": ") ? reason.substring(0, reason.indexOf(": ")) : reason;
-        return "rejected-for:" + code.trim().toLowerCase(java.util.Locale.ROOT);
+        return REJECTED_FOR + code.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Targets of rejection reasons start with this; {@link #ANY_REASON} counts every rejection with a reason. */
+    public static final String REJECTED_FOR = "rejected-for:";
+    public static final String ANY_REASON = REJECTED_FOR + "*";
+
+    public static boolean isRejectionReason(String target) {
+        return target.startsWith(REJECTED_FOR);
     }
 }

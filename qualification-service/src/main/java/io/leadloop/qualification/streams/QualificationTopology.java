@@ -27,6 +27,7 @@ import io.leadloop.events.FeedbackRecorded;
 import io.leadloop.events.LeadCaptured;
 import io.leadloop.events.LeadScored;
 import io.leadloop.events.LeadDetails;
+import io.leadloop.events.SalesOutcome;
 import io.leadloop.qualification.QualificationProperties;
 import io.leadloop.qualification.learning.CampaignIds;
 import io.leadloop.qualification.learning.LeadLearningState;
@@ -180,6 +181,17 @@ public final class QualificationTopology {
                 examples.add(new TrainingExample(feedback.getLeadId(), state.segment(), label.getKey(), state.features(),
                         label.getValue(), previous));
                 state = state.withLabel(label.getKey(), label.getValue());
+            }
+            String reason = feedback.getReason();
+            if (feedback.getOutcome() == SalesOutcome.REJECTED && reason != null && !reason.isBlank()) {
+                String reasonTarget = OutcomeLabels.rejectedFor(reason);
+                if (!state.labels().containsKey(reasonTarget)) {
+                    for (String target : List.of(reasonTarget, OutcomeLabels.ANY_REASON)) {
+                        examples.add(new TrainingExample(feedback.getLeadId(), state.segment(), target, state.features(),
+                                true, null));
+                    }
+                    state = state.withLabel(reasonTarget, true);
+                }
             }
             learning.put(feedback.getLeadId(), state);
             meters.counter("leadloop.qualification.outcomes.learned").increment(examples.size());

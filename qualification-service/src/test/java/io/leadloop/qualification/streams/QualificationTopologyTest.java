@@ -36,6 +36,7 @@ import io.leadloop.events.Priority;
 import io.leadloop.events.SalesOutcome;
 import io.leadloop.qualification.QualificationProperties;
 import io.leadloop.qualification.learning.OutcomeCounts;
+import io.leadloop.qualification.learning.RejectionReasonPredictors;
 import io.leadloop.qualification.scoring.BuiltinLeadDefinition;
 import io.leadloop.qualification.scoring.ScoringThresholds;
 import io.leadloop.schemas.Topics;
@@ -187,6 +188,39 @@ class QualificationTopologyTest {
         assertThat(model.get("naive-bayes|all|won|n-|")).isEqualTo(0.0);
         assertThat(model.get("naive-bayes|all|won|n+|")).isEqualTo(1.0);
         assertThat(model.get("naive-bayes|all|accepted|n+|")).isEqualTo(1.0);
+    }
+
+    @Test
+    void learnsWhichFeaturesPredictARejectionReason() {
+        rejectLeadWith("purchased-list", "bad-contact-data");
+        rejectLeadWith("purchased-list", "bad-contact-data");
+        rejectLeadWith("purchased-list", "bad-contact-data: bounced");
+        rejectLeadWith("webinar", "not-a-fit");
+        rejectLeadWith("webinar", "not-a-fit");
+
+        var model = driver.<String, Double>getKeyValueStore(QualificationTopology.MODEL_STORE);
+        String prefix = RejectionReasonPredictors.featureCountPrefix("all", "bad-contact-data");
+        Map<String, Double> counts = new java.util.HashMap<>();
+        try (var entries = model.prefixScan(prefix, new StringSerializer())) {
+            entries.forEachRemaining(entry -> counts.put(entry.key.substring(prefix.length()), entry.value));
+        }
+        var badContactData = RejectionReasonPredictors.of("all", "bad-contact-data", counts,
+                key -> model.get(key) == null ? 0 : model.get(key), 10);
+
+        assertThat(badContactData.rejections()).isEqualTo(3);
+        assertThat(badContactData.allRejections()).isEqualTo(5);
+        assertThat(badContactData.predictors().getFirst().feature()).isEqualTo("attributes.list=purchased-list");
+        assertThat(badContactData.predictors().getFirst().logOdds()).isPositive();
+    }
+
+    private void rejectLeadWith(String list, String reason) {
+        String leadId = "lead-" + UUID.randomUUID();
+        LeadCaptured lead = anAcmeVpWhoAskedForADemo(leadId, "spring").build();
+        lead.getLead().setAttributes(Map.of("list", list));
+        captured.pipeInput(leadId, lead);
+        FeedbackRecorded rejection = feedback(leadId, "spring", SalesOutcome.REJECTED);
+        rejection.setReason(reason);
+        feedback.pipeInput(leadId, rejection);
     }
 
     @Test
