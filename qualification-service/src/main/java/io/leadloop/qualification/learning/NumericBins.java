@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * Turns a number into a categorical feature value: 0, below 1, then four bins per doubling (1-1.19, 1.19-1.41,
  * ..., 512-609, ...), so neighbouring values share what was learned while "900 seconds" and "20 seconds" do not,
- * without knowing each field's range in advance. Four per doubling measured best on the x-education replay
+ * without knowing each field's range in advance. Four per doubling measured best on the x-education rows replayed offline
  * (AUC 0.888 against 0.880 with one per doubling, logistic regression).
  */
 public final class NumericBins {
