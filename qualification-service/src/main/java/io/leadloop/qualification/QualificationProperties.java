@@ -5,6 +5,8 @@ import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.leadloop.qualification.learning.LeadModels;
+import io.leadloop.qualification.learning.Learner;
 import io.leadloop.qualification.scoring.BuiltinLeadDefinition;
 import io.leadloop.qualification.scoring.LeadDefinition;
 import io.leadloop.qualification.scoring.ScoringThresholds;
@@ -13,9 +15,44 @@ import io.leadloop.qualification.scoring.ScoringThresholds;
  * Qualification's own settings ({@code leadloop.qualification.*}).
  *
  * @param scoring the built-in lead definition's version, score lines and free-mail domains
+ * @param learning which learners learn from outcomes, and from which fields
  */
 @ConfigurationProperties("leadloop.qualification")
-public record QualificationProperties(@DefaultValue Scoring scoring) {
+public record QualificationProperties(@DefaultValue Scoring scoring, @DefaultValue Learning learning) {
+
+    /**
+     * @param algorithm the learner whose probabilities {@code LeadScored} reports as active:
+     *        {@code naive-bayes} or {@code logistic-regression}
+     * @param shadowAlgorithm a challenger learning from the same outcomes, reported with {@code active=false} so
+     *        both can be compared on live data; {@code none} for none
+     * @param segmentBy {@code none} (one model) or {@code channel} (one model per source channel)
+     * @param excludedFields fields never learned from, by feature name prefix (e.g. {@code attributes.tags});
+     *        sales notes written after contact would leak the outcome
+     * @param explanations how many features that pushed a probability up (and down) each score names
+     */
+    public record Learning(
+            @DefaultValue("logistic-regression") String algorithm,
+            @DefaultValue("naive-bayes") String shadowAlgorithm,
+            @DefaultValue("none") String segmentBy,
+            Set<String> excludedFields,
+            @DefaultValue("3") int explanations) {
+
+        public Learning {
+            excludedFields = excludedFields == null ? Set.of() : Set.copyOf(excludedFields);
+            if (!segmentBy.equals("none") && !segmentBy.equals("channel")) {
+                throw new IllegalArgumentException("leadloop.qualification.learning.segment-by must be none or channel, not '"
+                        + segmentBy + "'");
+            }
+        }
+
+        /** The learners these settings name; fails at startup on an unknown algorithm. */
+        public LeadModels toLeadModels() {
+            Learner shadow = shadowAlgorithm.equals("none") || shadowAlgorithm.equals(algorithm)
+                    ? null
+                    : LeadModels.named(shadowAlgorithm);
+            return new LeadModels(LeadModels.named(algorithm), shadow, LeadModels.DEFAULT_TARGETS);
+        }
+    }
 
     /**
      * @param definitionVersion the version every score names; change it when you change the lines below, so

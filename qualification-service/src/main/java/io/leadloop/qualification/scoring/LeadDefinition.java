@@ -46,10 +46,36 @@ public final class LeadDefinition {
                 .flatMap(Optional::stream)
                 .toList();
         reasons.addAll(disqualifications);
+        String grade = gradeOf(pointsOf(reasons, FIT_RULES));
+        int engagement = pointsOf(reasons, ENGAGEMENT_RULES);
         if (!disqualifications.isEmpty()) {
-            return new LeadScore(score, QualificationStage.DISQUALIFIED, PriorityTier.COLD, reasons, version);
+            return new LeadScore(score, QualificationStage.DISQUALIFIED, PriorityTier.COLD, reasons, version, grade,
+                    engagement);
         }
         QualificationStage stage = score >= thresholds.mql() ? QualificationStage.MQL : QualificationStage.NOT_QUALIFIED;
-        return new LeadScore(score, stage, thresholds.priorityOf(score), reasons, version);
+        return new LeadScore(score, stage, thresholds.priorityOf(score), reasons, version, grade, engagement);
+    }
+
+    /** Fit rules' ids start with this; their points make the grade. */
+    static final String FIT_RULES = "fit.";
+    /** Engagement rules' ids start with this; their points make the engagement score. */
+    static final String ENGAGEMENT_RULES = "engagement.";
+
+    private static int pointsOf(List<RuleContribution> reasons, String prefix) {
+        return reasons.stream().filter(r -> r.rule().startsWith(prefix)).mapToInt(RuleContribution::points).sum();
+    }
+
+    /**
+     * A (senior buyer at a sizeable company with a corporate domain) to D (nothing known that fits); the lines sit
+     * where the built-in fit rules' typical combinations fall (senior + mid-size + corporate = 45).
+     */
+    static String gradeOf(int fitPoints) {
+        if (fitPoints >= 40) {
+            return "A";
+        }
+        if (fitPoints >= 25) {
+            return "B";
+        }
+        return fitPoints >= 10 ? "C" : "D";
     }
 }

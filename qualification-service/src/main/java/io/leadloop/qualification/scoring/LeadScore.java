@@ -11,14 +11,17 @@ import java.util.Objects;
  * @param priority the tier handoff uses for its SLA; always COLD for a disqualified lead
  * @param reasons every scoring rule's contribution, then the disqualifiers that applied
  * @param definitionVersion the version of the definition that produced this score
+ * @param grade fit grade A (best) to D, from the points of the fit rules
+ * @param engagementScore the points of the engagement rules
  */
 public record LeadScore(int score, QualificationStage stage, PriorityTier priority, List<RuleContribution> reasons,
-        String definitionVersion) {
+        String definitionVersion, String grade, int engagementScore) {
 
     public LeadScore {
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(definitionVersion, "definitionVersion");
+        Objects.requireNonNull(grade, "grade");
         reasons = List.copyOf(reasons);
     }
 }

@@ -2,13 +2,19 @@ package io.leadloop.qualification.streams;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import io.leadloop.events.FeatureInfluence;
 import io.leadloop.events.LeadCaptured;
+import io.leadloop.events.LearnedProbability;
 import io.leadloop.events.LeadScored;
 import io.leadloop.events.LeadStage;
 import io.leadloop.events.Priority;
 import io.leadloop.events.ScoreReason;
+import io.leadloop.qualification.learning.Influence;
+import io.leadloop.qualification.learning.Learner;
+import io.leadloop.qualification.learning.Prediction;
 import io.leadloop.qualification.scoring.LeadScore;
 
 /** Turns a score into the {@link LeadScored} event, carrying the captured lead's snapshot along. */
@@ -17,7 +23,23 @@ final class LeadScoredEvents {
     private LeadScoredEvents() {
     }
 
-    static LeadScored of(LeadCaptured captured, LeadScore score, Instant scoredAt) {
+    static LeadScored of(LeadCaptured captured, LeadScore score, List<Prediction> predictions, Learner active,
+            int explanations, Instant scoredAt) {
+        List<LearnedProbability> probabilities = predictions.stream()
+                .map(prediction -> LearnedProbability.newBuilder()
+                        .setTarget(prediction.target())
+                        .setProbability(prediction.probability())
+                        .setAlgorithm(prediction.algorithm())
+                        .setModelVersion(prediction.modelVersion())
+                        .setActive(prediction.algorithm().equals(active.algorithm()))
+                        .setPushedUp(influences(prediction.pushedUp(explanations)))
+                        .setPushedDown(influences(prediction.pushedDown(explanations)))
+                        .build())
+                .toList();
+        String modelVersion = predictions.stream()
+                .filter(prediction -> prediction.algorithm().equals(active.algorithm()) && prediction.examples() > 0)
+                .map(Prediction::modelVersion)
+                .findFirst().orElse(null);
         return LeadScored.newBuilder()
                 .setEventId(eventIdFor(captured, score.definitionVersion()))
                 .setOccurredAt(scoredAt)
@@ -30,7 +52,15 @@ final class LeadScoredEvents {
                         .toList())
                 .setDefinitionVersion(score.definitionVersion())
                 .setLead(captured.getLead())
+                .setGrade(score.grade())
+                .setEngagementScore(score.engagementScore())
+                .setProbabilities(probabilities)
+                .setModelVersion(modelVersion)
                 .build();
+    }
+
+    private static List<FeatureInfluence> influences(List<Influence> influences) {
+        return influences.stream().map(i -> new FeatureInfluence(i.feature(), i.logOdds())).toList();
     }
 
     /**

@@ -8,19 +8,23 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 import io.leadloop.events.FeedbackRecorded;
 import io.leadloop.events.LeadCaptured;
 import io.leadloop.events.LeadScored;
+import io.leadloop.qualification.learning.LeadLearningState;
 import io.leadloop.qualification.learning.OutcomeCounts;
+import io.leadloop.qualification.learning.TrainingExample;
 import io.leadloop.schemas.Topics;
 import io.leadloop.schemas.serde.AvroSerde;
 
 /**
  * The value serdes of the topology: Avro with the schema registry for events (topics, and the lead-scores store so
- * its changelog holds the same event), JSON for the outcome counts, which are this service's private state.
+ * its changelog holds the same event), JSON for the outcome counts, learning state and training examples, which are this service's private state.
  */
 record QualificationSerdes(
         Serde<LeadCaptured> captured,
         Serde<LeadScored> scored,
         Serde<FeedbackRecorded> feedback,
-        Serde<OutcomeCounts> outcomeCounts) {
+        Serde<OutcomeCounts> outcomeCounts,
+        Serde<LeadLearningState> learningState,
+        Serde<TrainingExample> trainingExample) {
 
     /** Serdes configured from the Kafka Streams client properties, which carry {@code schema.registry.url}. */
     static QualificationSerdes from(Map<String, ?> clientConfig) {
@@ -28,6 +32,8 @@ record QualificationSerdes(
                 AvroSerde.forValuesOf(Topics.LEADS_CAPTURED, clientConfig),
                 AvroSerde.forValuesOf(Topics.LEADS_SCORED, clientConfig),
                 AvroSerde.forValuesOf(Topics.FEEDBACK_RECORDED, clientConfig),
-                new JacksonJsonSerde<>(OutcomeCounts.class).noTypeInfo().ignoreTypeHeaders());
+                new JacksonJsonSerde<>(OutcomeCounts.class).noTypeInfo().ignoreTypeHeaders(),
+                new JacksonJsonSerde<>(LeadLearningState.class).noTypeInfo().ignoreTypeHeaders(),
+                new JacksonJsonSerde<>(TrainingExample.class).noTypeInfo().ignoreTypeHeaders());
     }
 }

@@ -1,9 +1,13 @@
 package io.leadloop.qualification.streams;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
@@ -12,6 +16,7 @@ import org.springframework.stereotype.Component;
 import io.leadloop.events.LeadScored;
 import io.leadloop.qualification.learning.CampaignTally;
 import io.leadloop.qualification.learning.OutcomeCounts;
+import io.leadloop.qualification.learning.RejectionReasonPredictors;
 
 /**
  * Reads the stream app's stores for the HTTP API, through Spring Kafka's interactive-query service.
@@ -42,6 +47,21 @@ public class QualificationStores {
         OutcomeCounts outcomes = read(QualificationTopology.CAMPAIGN_OUTCOMES_STORE,
                 (ReadOnlyKeyValueStore<String, OutcomeCounts> store) -> store.get(campaignId));
         return new CampaignTally(campaignId, outcomes, leadsScored == null ? 0 : leadsScored);
+    }
+
+    /** What the model learned about a rejection reason in a segment: the features most typical of it. */
+    public RejectionReasonPredictors rejectionReason(String segment, String reasonCode, int limit) {
+        return read(QualificationTopology.MODEL_STORE, (ReadOnlyKeyValueStore<String, Double> model) -> {
+            String prefix = RejectionReasonPredictors.featureCountPrefix(segment, reasonCode);
+            Map<String, Double> counts = new HashMap<>();
+            try (KeyValueIterator<String, Double> entries = model.prefixScan(prefix, new StringSerializer())) {
+                entries.forEachRemaining(entry -> counts.put(entry.key.substring(prefix.length()), entry.value));
+            }
+            return RejectionReasonPredictors.of(segment, reasonCode, counts, key -> {
+                Double value = model.get(key);
+                return value == null ? 0 : value;
+            }, limit);
+        });
     }
 
     private <K, V, R> R read(String storeName, Function<ReadOnlyKeyValueStore<K, V>, R> query) {

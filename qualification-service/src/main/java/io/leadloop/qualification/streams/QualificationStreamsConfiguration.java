@@ -41,9 +41,9 @@ class QualificationStreamsConfiguration {
     @Bean
     QualificationTopology qualificationTopology(StreamsBuilder builder,
             @Qualifier(KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME) KafkaStreamsConfiguration streamsConfig,
-            LeadDefinition definition, Clock clock, MeterRegistry meters) {
+            LeadDefinition definition, Clock clock, MeterRegistry meters, QualificationProperties properties) {
         var topology = new QualificationTopology(definition, QualificationSerdes.from(clientConfig(streamsConfig)), clock,
-                meters);
+                meters, properties.learning());
         topology.addTo(builder);
         return topology;
     }

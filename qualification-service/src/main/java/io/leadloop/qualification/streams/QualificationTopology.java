@@ -2,6 +2,9 @@ package io.leadloop.qualification.streams;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -14,6 +17,8 @@ import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +26,16 @@ import org.slf4j.LoggerFactory;
 import io.leadloop.events.FeedbackRecorded;
 import io.leadloop.events.LeadCaptured;
 import io.leadloop.events.LeadScored;
+import io.leadloop.events.LeadDetails;
+import io.leadloop.events.SalesOutcome;
+import io.leadloop.qualification.QualificationProperties;
 import io.leadloop.qualification.learning.CampaignIds;
+import io.leadloop.qualification.learning.LeadLearningState;
+import io.leadloop.qualification.learning.LeadModels;
+import io.leadloop.qualification.learning.OutcomeLabels;
+import io.leadloop.qualification.learning.ParameterSource;
+import io.leadloop.qualification.learning.Prediction;
+import io.leadloop.qualification.learning.TrainingExample;
 import io.leadloop.qualification.learning.OutcomeCounts;
 import io.leadloop.qualification.scoring.LeadDefinition;
 import io.leadloop.qualification.scoring.LeadScore;
@@ -51,6 +65,16 @@ public final class QualificationTopology {
     public static final String CAMPAIGN_LEADS_SCORED_STORE = "campaign-leads-scored";
     /** campaignId → {@link OutcomeCounts}. */
     public static final String CAMPAIGN_OUTCOMES_STORE = "campaign-outcomes";
+    /** leadId → {@link LeadLearningState}: the features an outcome teaches about, the labels already learned. */
+    public static final String LEAD_LEARNING_STORE = "lead-learning";
+    /** parameter key → value, owned by the model's single writer (partitioned by segment and target). */
+    public static final String MODEL_PARAMETERS_STORE = "model-parameters";
+    /** parameter key → value of every model, global: what scoring reads on every instance. */
+    public static final String MODEL_STORE = "model";
+    /** The compacted topic the model's writers publish changed parameters to. Private to this service. */
+    public static final String MODEL_TOPIC = "qualification.model-parameters.v1";
+    /** The segment of every lead when models are not segmented. */
+    static final String ALL_LEADS = "all";
 
     private static final Logger log = LoggerFactory.getLogger(QualificationTopology.class);
 
@@ -58,18 +82,38 @@ public final class QualificationTopology {
     private final QualificationSerdes serdes;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final LeadModels models;
+    private final LeadFeatures features;
+    private final boolean segmentByChannel;
+    private final int explanations;
 
-    QualificationTopology(LeadDefinition definition, QualificationSerdes serdes, Clock clock, MeterRegistry meters) {
+    QualificationTopology(LeadDefinition definition, QualificationSerdes serdes, Clock clock, MeterRegistry meters,
+            QualificationProperties.Learning learning) {
         this.definition = definition;
         this.serdes = serdes;
         this.clock = clock;
         this.meters = meters;
+        this.models = learning.toLeadModels();
+        this.features = new LeadFeatures(learning.excludedFields());
+        this.segmentByChannel = learning.segmentBy().equals("channel");
+        this.explanations = learning.explanations();
     }
 
     void addTo(StreamsBuilder builder) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEAD_LEARNING_STORE),
+                Serdes.String(), serdes.learningState()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MODEL_PARAMETERS_STORE),
+                Serdes.String(), Serdes.Double()));
+        // Every instance reads the whole model: a lead is scored on whichever instance owns its partition, with
+        // what was learned from all partitions. Global stores restore from their topic, so logging stays off.
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MODEL_STORE),
+                        Serdes.String(), Serdes.Double()).withLoggingDisabled(),
+                MODEL_TOPIC, Consumed.with(Serdes.String(), Serdes.Double()).withName("model-parameters-in"),
+                () -> new ModelStoreUpdater(MODEL_STORE));
+
         KStream<String, LeadScored> scored = builder
                 .stream(LEADS_CAPTURED.name(), Consumed.with(Serdes.String(), serdes.captured()).withName("leads-captured"))
-                .mapValues(this::score, Named.as("score-lead"));
+                .processValues(() -> new ScoreLead(this::score), Named.as("score-lead"), LEAD_LEARNING_STORE);
         scored.to(LEADS_SCORED.name(), Produced.with(Serdes.String(), serdes.scored()).withName("leads-scored"));
 
         KTable<String, LeadScored> latestScores = scored.toTable(Named.as("latest-score"),
@@ -82,25 +126,89 @@ public final class QualificationTopology {
                         Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(CAMPAIGN_LEADS_SCORED_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()));
 
-        builder.stream(FEEDBACK_RECORDED.name(), Consumed.with(Serdes.String(), serdes.feedback()).withName("feedback-recorded"))
-                .groupBy((leadId, feedback) -> CampaignIds.orNone(feedback.getCampaignId()),
+        KStream<String, FeedbackRecorded> feedback = builder.stream(FEEDBACK_RECORDED.name(),
+                Consumed.with(Serdes.String(), serdes.feedback()).withName("feedback-recorded"));
+        feedback.groupBy((leadId, event) -> CampaignIds.orNone(event.getCampaignId()),
                         Grouped.with("feedback-by-campaign", Serdes.String(), serdes.feedback()))
                 .aggregate(OutcomeCounts::none, this::countOutcome, Named.as("count-outcomes"),
                         Materialized.<String, OutcomeCounts, KeyValueStore<Bytes, byte[]>>as(CAMPAIGN_OUTCOMES_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(serdes.outcomeCounts()));
+
+        // Outcome → the lead's features (same partition: both keyed by leadId) → one example per model, re-keyed
+        // by model so each model has one writer that applies its examples in order → changed parameters on the
+        // compacted model topic → the global model store every instance scores with.
+        feedback.process(() -> new LabelOutcome(this::label), Named.as("label-outcome"), LEAD_LEARNING_STORE)
+                .repartition(Repartitioned.<String, TrainingExample>as("training-examples")
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.trainingExample()))
+                .process(() -> new LearnExample(models), Named.as("learn"), MODEL_PARAMETERS_STORE)
+                .to(MODEL_TOPIC, Produced.with(Serdes.String(), Serdes.Double()).withName("model-parameters-out"));
     }
 
-    private LeadScored score(String key, LeadCaptured captured) {
-        if (!captured.getLeadId().equals(key)) {
-            throw new MisKeyedRecordException(LEADS_CAPTURED.name(), key, captured.getLeadId());
-        }
+    private LeadScored score(LeadCaptured captured, KeyValueStore<String, LeadLearningState> learning,
+            ParameterSource model) {
         return LeadIdMdc.with(captured.getLeadId(), () -> {
             LeadScore score = definition.score(LeadProfiles.from(captured.getLead()));
-            log.info("Scored lead: {} points, {} {}, definition {}", score.score(), score.stage(), score.priority(),
-                    score.definitionVersion());
+            String segment = segmentOf(captured.getLead());
+            List<String> leadFeatures = features.of(captured.getLead());
+            LeadLearningState known = learning.get(captured.getLeadId());
+            learning.put(captured.getLeadId(), known == null
+                    ? new LeadLearningState(segment, leadFeatures, Map.of())
+                    : known.withFeatures(segment, leadFeatures));
+            List<Prediction> predictions = models.predict(segment, leadFeatures, model);
+            log.info("Scored lead: {} points, {} {}, definition {}, {}", score.score(), score.stage(), score.priority(),
+                    score.definitionVersion(), predictions.isEmpty() ? "" : describe(predictions.getFirst()));
             meters.counter("leadloop.qualification.leads.scored", "stage", score.stage().name()).increment();
-            return LeadScoredEvents.of(captured, score, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            return LeadScoredEvents.of(captured, score, predictions, models.active(), explanations,
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS));
         });
+    }
+
+    private List<TrainingExample> label(FeedbackRecorded feedback, KeyValueStore<String, LeadLearningState> learning) {
+        return LeadIdMdc.with(feedback.getLeadId(), () -> {
+            LeadLearningState state = learning.get(feedback.getLeadId());
+            if (state == null) {
+                // Feedback about a lead this service never scored (or scored before learning existed): nothing to
+                // learn from, and not an error of the record.
+                log.info("Outcome {} for a lead without learned features; not learned", feedback.getOutcome());
+                return List.of();
+            }
+            List<TrainingExample> examples = new ArrayList<>();
+            for (Map.Entry<String, Boolean> label : OutcomeLabels.of(feedback.getOutcome().name()).entrySet()) {
+                Boolean previous = state.labels().get(label.getKey());
+                if (label.getValue().equals(previous)) {
+                    continue;
+                }
+                examples.add(new TrainingExample(feedback.getLeadId(), state.segment(), label.getKey(), state.features(),
+                        label.getValue(), previous));
+                state = state.withLabel(label.getKey(), label.getValue());
+            }
+            String reason = feedback.getReason();
+            if (feedback.getOutcome() == SalesOutcome.REJECTED && reason != null && !reason.isBlank()) {
+                String reasonTarget = OutcomeLabels.rejectedFor(reason);
+                if (!state.labels().containsKey(reasonTarget)) {
+                    for (String target : List.of(reasonTarget, OutcomeLabels.ANY_REASON)) {
+                        examples.add(new TrainingExample(feedback.getLeadId(), state.segment(), target, state.features(),
+                                true, null));
+                    }
+                    state = state.withLabel(reasonTarget, true);
+                }
+            }
+            learning.put(feedback.getLeadId(), state);
+            meters.counter("leadloop.qualification.outcomes.learned").increment(examples.size());
+            return examples;
+        });
+    }
+
+    private String segmentOf(LeadDetails lead) {
+        if (segmentByChannel && lead.getSource() != null) {
+            return lead.getSource().getChannel();
+        }
+        return ALL_LEADS;
+    }
+
+    private static String describe(Prediction prediction) {
+        return String.format(java.util.Locale.ROOT, "P(%s)=%.3f by %s", prediction.target(), prediction.probability(),
+                prediction.modelVersion());
     }
 
     private OutcomeCounts countOutcome(String campaignId, FeedbackRecorded feedback, OutcomeCounts counts) {

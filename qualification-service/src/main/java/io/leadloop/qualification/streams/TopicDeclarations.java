@@ -29,7 +29,10 @@ class TopicDeclarations {
                 declare(Topics.LEADS_CAPTURED.deadLetter()),
                 declare(Topics.LEADS_SCORED.name()),
                 declare(Topics.FEEDBACK_RECORDED.name()),
-                declare(Topics.FEEDBACK_RECORDED.deadLetter()));
+                declare(Topics.FEEDBACK_RECORDED.deadLetter()),
+                // The latest value of every model parameter is all that matters: compacted, kept forever.
+                TopicBuilder.name(QualificationTopology.MODEL_TOPIC).partitions(topics.partitions())
+                        .replicas(topics.replicationFactor()).compact().build());
     }
 
     private NewTopic declare(String name) {

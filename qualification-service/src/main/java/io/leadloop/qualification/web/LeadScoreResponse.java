@@ -3,12 +3,16 @@ package io.leadloop.qualification.web;
 import java.time.Instant;
 import java.util.List;
 
+import io.leadloop.events.FeatureInfluence;
 import io.leadloop.events.LeadScored;
 
 /**
  * A lead's latest score as the API shows it: the verdict, every rule's contribution, and the definition behind it.
  *
  * @param scoredAt when qualification scored the lead (the {@code LeadScored} event's {@code occurredAt})
+ * @param grade fit grade A-D (null for scores made before grades existed)
+ * @param probabilities learned probabilities per target, the active model's first
+ * @param modelVersion the active model's version, null before it learned anything
  */
 record LeadScoreResponse(
         String leadId,
@@ -17,10 +21,26 @@ record LeadScoreResponse(
         String priority,
         List<Reason> reasons,
         String definitionVersion,
-        Instant scoredAt) {
+        Instant scoredAt,
+        String grade,
+        Integer engagementScore,
+        List<Probability> probabilities,
+        String modelVersion) {
 
     /** One rule's contribution. */
     record Reason(String rule, int points, String explanation) {
+    }
+
+    /**
+     * A learned probability at scoring time, and the features that pushed it up and down (log-odds).
+     *
+     * @param active false for the shadow model, shown for comparison
+     */
+    record Probability(String target, double probability, String algorithm, String modelVersion, boolean active,
+            List<Influence> pushedUp, List<Influence> pushedDown) {
+    }
+
+    record Influence(String feature, double logOdds) {
     }
 
     static LeadScoreResponse from(LeadScored scored) {
@@ -33,6 +53,17 @@ record LeadScoreResponse(
                         .map(reason -> new Reason(reason.getRule(), reason.getPoints(), reason.getExplanation()))
                         .toList(),
                 scored.getDefinitionVersion(),
-                scored.getOccurredAt());
+                scored.getOccurredAt(),
+                scored.getGrade(),
+                scored.getEngagementScore(),
+                scored.getProbabilities().stream()
+                        .map(p -> new Probability(p.getTarget(), p.getProbability(), p.getAlgorithm(), p.getModelVersion(),
+                                p.getActive(), influences(p.getPushedUp()), influences(p.getPushedDown())))
+                        .toList(),
+                scored.getModelVersion());
+    }
+
+    private static List<Influence> influences(List<FeatureInfluence> influences) {
+        return influences.stream().map(i -> new Influence(i.getFeature(), i.getLogOdds())).toList();
     }
 }

@@ -34,7 +34,9 @@ import io.leadloop.events.LeadScored;
 import io.leadloop.events.LeadStage;
 import io.leadloop.events.Priority;
 import io.leadloop.events.SalesOutcome;
+import io.leadloop.qualification.QualificationProperties;
 import io.leadloop.qualification.learning.OutcomeCounts;
+import io.leadloop.qualification.learning.RejectionReasonPredictors;
 import io.leadloop.qualification.scoring.BuiltinLeadDefinition;
 import io.leadloop.qualification.scoring.ScoringThresholds;
 import io.leadloop.schemas.Topics;
@@ -45,6 +47,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 class QualificationTopologyTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T09:30:00Z");
+    static final QualificationProperties.Learning LEARNING = new QualificationProperties.Learning(
+            "logistic-regression", "naive-bayes", "none", java.util.Set.of(), 3);
 
     private final Map<String, Object> serdeConfig = Map.of("schema.registry.url",
             "mock://qualification-topology-" + UUID.randomUUID());
@@ -59,7 +63,7 @@ class QualificationTopologyTest {
         var builder = new StreamsBuilder();
         new QualificationTopology(
                 BuiltinLeadDefinition.create("builtin-1", ScoringThresholds.DEFAULT, BuiltinLeadDefinition.DEFAULT_FREE_MAIL_DOMAINS),
-                serdes, Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry())
+                serdes, Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry(), LEARNING)
                 .addTo(builder);
         var props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "qualification-topology-test");
@@ -139,6 +143,94 @@ class QualificationTopologyTest {
 
         assertThat(outcomesOf("autumn-webinar").counts()).containsExactly(Map.entry("ACCEPTED", 2L), Map.entry("WON", 1L));
         assertThat(outcomesOf("(none)").counts()).containsExactly(Map.entry("LOST", 1L));
+    }
+
+    @Test
+    void learnsFromAnOutcomeOnlyForLeadsScoredAfterIt() {
+        String first = "lead-" + UUID.randomUUID();
+        captured.pipeInput(first, anAcmeVpWhoAskedForADemo(first, "spring").build());
+        LeadScored before = scored.readValue();
+        assertThat(before.getModelVersion()).as("nothing learned yet").isNull();
+        assertThat(before.getGrade()).isEqualTo("A");
+        assertThat(before.getEngagementScore()).isEqualTo(40);
+        assertThat(before.getProbabilities()).extracting(p -> p.getTarget() + "/" + p.getAlgorithm() + "/" + p.getActive())
+                .containsExactly("accepted/logistic-regression/true", "won/logistic-regression/true",
+                        "accepted/naive-bayes/false", "won/naive-bayes/false");
+        assertThat(before.getProbabilities()).allSatisfy(p -> assertThat(p.getProbability()).isEqualTo(0.5));
+
+        feedback.pipeInput(first, feedback(first, "spring", SalesOutcome.WON));
+        String second = "lead-" + UUID.randomUUID();
+        captured.pipeInput(second, anAcmeVpWhoAskedForADemo(second, "spring").build());
+
+        LeadScored after = scored.readValue();
+        assertThat(after.getModelVersion()).isEqualTo("logistic-regression@1");
+        var won = after.getProbabilities().get(1);
+        assertThat(won.getTarget()).isEqualTo("won");
+        assertThat(won.getProbability()).isGreaterThan(0.5);
+        assertThat(won.getPushedUp()).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+        assertThat(won.getPushedUp().getFirst().getLogOdds()).isPositive();
+        assertThat(driver.<String, Double>getKeyValueStore(QualificationTopology.MODEL_STORE)
+                .get("naive-bayes|all|won|n+|")).isEqualTo(1.0);
+    }
+
+    @Test
+    void learnsARepeatedOutcomeOnceAndMovesACorrectedOneToTheOtherClass() {
+        String leadId = "lead-" + UUID.randomUUID();
+        captured.pipeInput(leadId, anAcmeVpWhoAskedForADemo(leadId, "spring").build());
+        feedback.pipeInput(leadId, feedback(leadId, "spring", SalesOutcome.LOST));
+        feedback.pipeInput(leadId, feedback(leadId, "spring", SalesOutcome.LOST));
+        var model = driver.<String, Double>getKeyValueStore(QualificationTopology.MODEL_STORE);
+        assertThat(model.get("naive-bayes|all|won|n-|")).isEqualTo(1.0);
+        assertThat(model.get("naive-bayes|all|accepted|n+|")).isEqualTo(1.0);
+
+        feedback.pipeInput(leadId, feedback(leadId, "spring", SalesOutcome.WON));
+
+        assertThat(model.get("naive-bayes|all|won|n-|")).isEqualTo(0.0);
+        assertThat(model.get("naive-bayes|all|won|n+|")).isEqualTo(1.0);
+        assertThat(model.get("naive-bayes|all|accepted|n+|")).isEqualTo(1.0);
+    }
+
+    @Test
+    void learnsWhichFeaturesPredictARejectionReason() {
+        rejectLeadWith("purchased-list", "bad-contact-data");
+        rejectLeadWith("purchased-list", "bad-contact-data");
+        rejectLeadWith("purchased-list", "bad-contact-data: bounced");
+        rejectLeadWith("webinar", "not-a-fit");
+        rejectLeadWith("webinar", "not-a-fit");
+
+        var model = driver.<String, Double>getKeyValueStore(QualificationTopology.MODEL_STORE);
+        String prefix = RejectionReasonPredictors.featureCountPrefix("all", "bad-contact-data");
+        Map<String, Double> counts = new java.util.HashMap<>();
+        try (var entries = model.prefixScan(prefix, new StringSerializer())) {
+            entries.forEachRemaining(entry -> counts.put(entry.key.substring(prefix.length()), entry.value));
+        }
+        var badContactData = RejectionReasonPredictors.of("all", "bad-contact-data", counts,
+                key -> model.get(key) == null ? 0 : model.get(key), 10);
+
+        assertThat(badContactData.rejections()).isEqualTo(3);
+        assertThat(badContactData.allRejections()).isEqualTo(5);
+        assertThat(badContactData.predictors().getFirst().feature()).isEqualTo("attributes.list=purchased-list");
+        assertThat(badContactData.predictors().getFirst().logOdds()).isPositive();
+    }
+
+    private void rejectLeadWith(String list, String reason) {
+        String leadId = "lead-" + UUID.randomUUID();
+        LeadCaptured lead = anAcmeVpWhoAskedForADemo(leadId, "spring").build();
+        lead.getLead().setAttributes(Map.of("list", list));
+        captured.pipeInput(leadId, lead);
+        FeedbackRecorded rejection = feedback(leadId, "spring", SalesOutcome.REJECTED);
+        rejection.setReason(reason);
+        feedback.pipeInput(leadId, rejection);
+    }
+
+    @Test
+    void learnsNothingFromAnOutcomeOfALeadItNeverScored() {
+        String leadId = "lead-" + UUID.randomUUID();
+        feedback.pipeInput(leadId, feedback(leadId, "spring", SalesOutcome.WON));
+        assertThat(driver.<String, Double>getKeyValueStore(QualificationTopology.MODEL_STORE)
+                .get("naive-bayes|all|won|n+|")).isNull();
+        assertThat(driver.createOutputTopic(Topics.FEEDBACK_RECORDED.deadLetter(), new StringDeserializer(),
+                new ByteArrayDeserializer()).isEmpty()).isTrue();
     }
 
     @Test
