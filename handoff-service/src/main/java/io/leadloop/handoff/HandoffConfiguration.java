@@ -5,27 +5,30 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.leadloop.handoff.assignment.HandoffRules;
+import io.leadloop.handoff.routing.LeadRouter;
 import io.leadloop.handoff.routing.RepRoster;
-import io.leadloop.handoff.routing.RoundRobinRouter;
 import io.leadloop.handoff.sla.SlaPolicy;
 
 /** The domain objects, built once from configuration so that a bad roster or SLA fails the startup. */
 @Configuration(proxyBeanMethods = false)
 class HandoffConfiguration {
 
+    /** The configured roster (the API's changes overlay it). */
     @Bean
     RepRoster repRoster(HandoffProperties properties) {
         return properties.roster();
     }
 
     @Bean
-    RoundRobinRouter roundRobinRouter(RepRoster roster) {
-        return new RoundRobinRouter(roster);
+    SlaPolicy slaPolicy(HandoffProperties properties) {
+        return properties.slaPolicy();
     }
 
     @Bean
-    SlaPolicy slaPolicy(HandoffProperties properties) {
-        return properties.slaPolicy();
+    HandoffRules handoffRules(HandoffProperties properties, RepRoster roster, SlaPolicy sla, Clock clock) {
+        return new HandoffRules(roster.reps(), new LeadRouter(), sla, properties.escalation().ladder(), clock,
+                properties.escalation().timerInterval());
     }
 
     /** Handoff time and so the SLA clock start: UTC wall-clock, a bean so tests can pin it. */

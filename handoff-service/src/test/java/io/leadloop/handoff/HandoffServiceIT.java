@@ -30,6 +30,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,6 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.leadloop.events.LeadHandedOff;
 import io.leadloop.events.LeadScored;
 import io.leadloop.events.Priority;
+import io.leadloop.events.RepRosterChanged;
+import io.leadloop.handoff.delivery.WebhookStub;
 import io.leadloop.handoff.routing.RepRoster;
 import io.leadloop.handoff.sla.SlaPolicy;
 import io.leadloop.schemas.Topics;
@@ -78,10 +81,22 @@ class HandoffServiceIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
+    private static final String SECRET = "whsec-it-0123456789abcdef";
+    private static WebhookStub crm;
+
     @DynamicPropertySource
-    static void freshStateDir(DynamicPropertyRegistry registry) throws IOException {
+    static void freshStateDirAndACrmEndpoint(DynamicPropertyRegistry registry) throws IOException {
         Path stateDir = Files.createTempDirectory("handoff-it-state");
         registry.add("spring.kafka.streams.state-dir", stateDir::toString);
+        crm = new WebhookStub();
+        registry.add("leadloop.handoff.delivery.url", () -> crm.url().toString());
+        registry.add("leadloop.handoff.delivery.secret", () -> SECRET);
+        registry.add("leadloop.handoff.delivery.group-id", () -> "handoff-delivery-it-" + UUID.randomUUID());
+    }
+
+    @AfterAll
+    static void stopCrm() {
+        crm.close();
     }
 
     @Test
@@ -100,7 +115,9 @@ class HandoffServiceIT {
 
         LeadHandedOff handoff = awaitHandoffOf(lead.getLeadId());
         assertThat(handoff.getOwnerRepId()).isIn("rep-ana", "rep-bo", "rep-cy");
-        assertThat(handoff.getRoutingReason()).startsWith("round robin: " + handoff.getOwnerRepId() + " was next of 3");
+        // Who is eligible depends on the hour: reps outside their team's working hours are skipped.
+        assertThat(handoff.getRoutingReason()).startsWith("round robin: " + handoff.getOwnerRepId() + " was next of ");
+        assertThat(handoff.getRoutingTrace()).isNotEmpty();
         assertThat(handoff.getOccurredAt()).isAfter(before);
         String team = roster.reps().stream().filter(rep -> rep.id().equals(handoff.getOwnerRepId())).findFirst()
                 .orElseThrow().team();
@@ -124,7 +141,73 @@ class HandoffServiceIT {
             assertThat(Instant.parse(body.get("handedOffAt").asString())).isEqualTo(handoff.getOccurredAt());
             assertThat(body.get("priority").asString()).isEqualTo("HOT");
             assertThat(body.get("score").asInt()).isEqualTo(lead.getScore());
+            assertThat(body.get("slaStatus").asString()).isEqualTo("RUNNING");
         });
+        JsonNode queue = json.readTree(get("/api/v1/reps/" + handoff.getOwnerRepId() + "/queue").body());
+        assertThat(texts(queue.get("leads"), "leadId"))
+                .contains(lead.getLeadId());
+
+        // The reference CRM connector delivered it, signed.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(crm.received())
+                .anySatisfy(received -> {
+                    assertThat(received.eventId()).isEqualTo(handoff.getEventId());
+                    assertThat(received.leadId()).isEqualTo(lead.getLeadId());
+                    assertThat(received.signature()).isNotBlank();
+                    assertThat(json.readTree(received.body()).get("ownerRepId").asString())
+                            .isEqualTo(handoff.getOwnerRepId());
+                }));
+    }
+
+    @Test
+    void changesTheRosterThroughTheApiAndAuditsItOnTheCompactedRosterTopic() throws Exception {
+        String repId = "rep-it-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/reps/" + repId))
+                .header("Content-Type", "application/json").header("X-Actor", "sales-ops")
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "It Rep", "team": "inbound-emea", "weight": 2, "territories": ["DE"]}
+                        """)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).isEqualTo(202);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(texts(json.readTree(get("/api/v1/reps").body())
+                .get("reps"), "id")).contains(repId));
+        RepRosterChanged change = awaitRosterChangeOf(repId);
+        assertThat(change.getChangedBy()).isEqualTo("sales-ops");
+        assertThat(change.getWeight()).isEqualTo(2);
+        assertThat(change.getTerritories()).containsExactly("DE");
+
+        HttpResponse<String> delete = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/reps/" + repId)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(delete.statusCode()).isEqualTo(202);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(texts(json.readTree(get("/api/v1/reps").body())
+                .get("reps"), "id")).doesNotContain(repId));
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        var texts = new ArrayList<String>();
+        for (JsonNode element : array) {
+            texts.add(element.get(field).asString());
+        }
+        return texts;
+    }
+
+    private RepRosterChanged awaitRosterChangeOf(String repId) {
+        var deserializer = new AvroDeserializer<>(RepRosterChanged.class);
+        deserializer.configure(registryConfig(), false);
+        try (var consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), deserializer)) {
+            consumer.subscribe(List.of(Topics.HANDOFF_ROSTER.name()));
+            List<RepRosterChanged> changes = new ArrayList<>();
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(250)).forEach(record -> {
+                    if (repId.equals(record.key())) {
+                        changes.add(record.value());
+                    }
+                });
+                assertThat(changes).isNotEmpty();
+            });
+            return changes.getFirst();
+        }
     }
 
     @Test
@@ -152,7 +235,7 @@ class HandoffServiceIT {
         assertThat(roster.get("reps").size()).isEqualTo(3);
         assertThat(roster.get("reps").get(0).get("id").asString()).isEqualTo("rep-ana");
         assertThat(json.readTree(get("/v3/api-docs").body()).path("paths").propertyNames())
-                .contains("/api/v1/handoffs/{leadId}", "/api/v1/reps");
+                .contains("/api/v1/handoffs/{leadId}", "/api/v1/reps", "/api/v1/reps/{repId}", "/api/v1/reps/{repId}/queue");
     }
 
     private LeadHandedOff awaitHandoffOf(String leadId) {

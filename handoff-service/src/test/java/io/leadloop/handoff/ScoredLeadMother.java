@@ -21,6 +21,10 @@ public final class ScoredLeadMother {
     private LeadStage stage = LeadStage.MQL;
     private Priority priority = Priority.HOT;
     private int score = 82;
+    private String domain = "acme.io";
+    private String country = "US";
+    private Integer employees = 250;
+    private final Map<String, String> attributes = new java.util.HashMap<>(Map.of("any question", "any answer"));
 
     private ScoredLeadMother() {
     }
@@ -60,6 +64,18 @@ public final class ScoredLeadMother {
         return this;
     }
 
+    public ScoredLeadMother fromCompany(String domain, String country, Integer employees) {
+        this.domain = domain;
+        this.country = country;
+        this.employees = employees;
+        return this;
+    }
+
+    public ScoredLeadMother withAttribute(String name, String value) {
+        this.attributes.put(name, value);
+        return this;
+    }
+
     public LeadScored build() {
         return LeadScored.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
@@ -71,12 +87,12 @@ public final class ScoredLeadMother {
                 .setReasons(List.of(new ScoreReason("fit.job-title.senior", 30, "VP Marketing is a senior title")))
                 .setDefinitionVersion("default-v1")
                 .setLead(LeadDetails.newBuilder()
-                        .setEmail("ana.silva@acme.io")
+                        .setEmail("ana.silva@" + (domain == null ? "example.org" : domain))
                         .setFirstName("Ana").setLastName("Silva").setJobTitle("VP Marketing")
-                        .setCompany(Company.newBuilder().setName("Acme").setDomain("acme.io").setEmployees(250)
-                                .setIndustry("software").setCountry("US").build())
+                        .setCompany(Company.newBuilder().setName("Acme").setDomain(domain).setEmployees(employees)
+                                .setIndustry("software").setCountry(country).build())
                         .setSource(LeadSource.newBuilder().setChannel("web-form").setCampaignId(campaignId).build())
-                        .setAttributes(Map.of("any question", "any answer"))
+                        .setAttributes(Map.copyOf(attributes))
                         .build())
                 .build();
     }

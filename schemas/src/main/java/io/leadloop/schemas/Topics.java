@@ -5,8 +5,13 @@ import java.util.List;
 import io.leadloop.events.FeedbackRecorded;
 import io.leadloop.events.FunnelNumbersChanged;
 import io.leadloop.events.LeadCaptured;
+import io.leadloop.events.LeadEscalated;
 import io.leadloop.events.LeadHandedOff;
+import io.leadloop.events.LeadRecycled;
 import io.leadloop.events.LeadScored;
+import io.leadloop.events.RepRosterChanged;
+import io.leadloop.events.SlaBreached;
+import io.leadloop.events.SlaReminderDue;
 
 /**
  * Every topic the services talk through, in one place. All lead topics are keyed by {@code leadId} so one lead's
@@ -30,6 +35,18 @@ public final class Topics {
      */
     public static final Topic<FunnelNumbersChanged> FUNNEL_NUMBERS =
             new Topic<>("feedback.funnel-numbers.v1", FunnelNumbersChanged.class);
+
+    // Handoff: roster, SLA clock, escalation, recycling (issue 5; published by handoff-service)
+    /** The rep roster, keyed by repId; compacted: the latest change per rep is the roster, the topic its audit. */
+    public static final Topic<RepRosterChanged> HANDOFF_ROSTER = new Topic<>("handoff.roster.v1", RepRosterChanged.class);
+    /** Part of a lead's time to first touch has passed: remind the owner. */
+    public static final Topic<SlaReminderDue> LEADS_SLA_REMINDERS = new Topic<>("leads.sla-reminders.v1", SlaReminderDue.class);
+    /** A lead's first touch was not made in time. */
+    public static final Topic<SlaBreached> LEADS_SLA_BREACHED = new Topic<>("leads.sla-breached.v1", SlaBreached.class);
+    /** A step of the escalation ladder after a breach: manager notified or lead reassigned. */
+    public static final Topic<LeadEscalated> LEADS_ESCALATED = new Topic<>("leads.escalated.v1", LeadEscalated.class);
+    /** Sales rejected a lead; it goes back to marketing with the reason. */
+    public static final Topic<LeadRecycled> LEADS_RECYCLED = new Topic<>("leads.recycled.v1", LeadRecycled.class);
 
     /** All event topics, e.g. for tooling that creates or inspects them. */
     public static final List<Topic<?>> ALL = List.of(LEADS_CAPTURED, LEADS_SCORED, LEADS_HANDED_OFF, FEEDBACK_RECORDED);

@@ -1,20 +1,29 @@
 package io.leadloop.handoff.assignment;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
-import io.leadloop.handoff.routing.RoundRobinRouter;
+import io.leadloop.handoff.routing.LeadRouter;
+import io.leadloop.handoff.routing.Rep;
+import io.leadloop.handoff.sla.EscalationLadder;
 import io.leadloop.handoff.sla.SlaPolicy;
 
 /**
- * What the topology needs to decide a handoff: who gets the lead, how long they have, and what "now" is (a
- * {@link Clock} so tests pin it).
+ * What the topology needs to decide a handoff: the configured roster (the API's changes overlay it), the router,
+ * how long reps have and what happens when they miss it, what "now" is (a {@link Clock} so tests pin it), and how
+ * often due SLA timers are looked for (wall-clock).
  */
-public record HandoffRules(RoundRobinRouter router, SlaPolicy sla, Clock clock) {
+public record HandoffRules(List<Rep> configuredReps, LeadRouter router, SlaPolicy sla, EscalationLadder ladder,
+        Clock clock, Duration timerInterval) {
 
     public HandoffRules {
+        configuredReps = List.copyOf(configuredReps);
         Objects.requireNonNull(router, "router");
         Objects.requireNonNull(sla, "sla");
+        Objects.requireNonNull(ladder, "ladder");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(timerInterval, "timerInterval");
     }
 }

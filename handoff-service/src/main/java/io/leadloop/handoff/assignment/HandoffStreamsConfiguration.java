@@ -1,12 +1,10 @@
 package io.leadloop.handoff.assignment;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryPolicy;
@@ -16,9 +14,6 @@ import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
-import io.leadloop.events.LeadHandedOff;
-import io.leadloop.handoff.routing.RoundRobinRouter;
-import io.leadloop.handoff.sla.SlaPolicy;
 
 /**
  * Runs {@link HandoffTopology} in the Kafka Streams app Spring Boot configures from {@code spring.kafka.streams.*}
@@ -29,12 +24,17 @@ import io.leadloop.handoff.sla.SlaPolicy;
 class HandoffStreamsConfiguration {
 
     @Bean
-    KStream<String, LeadHandedOff> handoffStream(StreamsBuilder builder, KafkaStreamsConfiguration streamsConfig,
-            RoundRobinRouter router, SlaPolicy sla, Clock clock) {
+    HandoffTopologyMarker handoffTopology(StreamsBuilder builder, KafkaStreamsConfiguration streamsConfig,
+            HandoffRules rules) {
         // The serdes read schema.registry.url & co. from the same client configs as the app itself.
         Map<String, Object> serdeConfig = new HashMap<>();
         streamsConfig.asProperties().forEach((key, value) -> serdeConfig.put(key.toString(), value));
-        return HandoffTopology.addTo(builder, new HandoffRules(router, sla, clock), serdeConfig);
+        HandoffTopology.addTo(builder, rules, serdeConfig);
+        return new HandoffTopologyMarker();
+    }
+
+    /** Stands for the topology having been added to the builder before Kafka Streams starts. */
+    record HandoffTopologyMarker() {
     }
 
     /**

@@ -5,16 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The reps leads can be routed to, in the order round robin walks them. Rejects an empty roster and duplicate ids
- * at startup, because either would make routing silently wrong later.
+ * The reps leads can be routed to, in roster order (which breaks ties in round robin). Rejects duplicate ids,
+ * because they would make routing and load counting silently wrong.
  */
 public record RepRoster(List<Rep> reps) {
 
     public RepRoster {
         reps = List.copyOf(reps);
-        if (reps.isEmpty()) {
-            throw new IllegalArgumentException("The rep roster is empty: configure leadloop.handoff.reps");
-        }
         var ids = new HashSet<String>();
         for (Rep rep : reps) {
             if (!ids.add(rep.id())) {
@@ -27,17 +24,11 @@ public record RepRoster(List<Rep> reps) {
         return reps.size();
     }
 
-    /** The position of a rep in the roster, if the rep is (still) on it. */
-    Optional<Integer> positionOf(String repId) {
-        for (int i = 0; i < reps.size(); i++) {
-            if (reps.get(i).id().equals(repId)) {
-                return Optional.of(i);
-            }
-        }
-        return Optional.empty();
+    public boolean isEmpty() {
+        return reps.isEmpty();
     }
 
-    Rep at(int position) {
-        return reps.get(Math.floorMod(position, reps.size()));
+    public Optional<Rep> find(String repId) {
+        return reps.stream().filter(rep -> rep.id().equals(repId)).findFirst();
     }
 }

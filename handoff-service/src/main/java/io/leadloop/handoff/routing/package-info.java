@@ -1,5 +1,5 @@
 /**
- * Who gets a qualified lead: the rep roster and the routing rules (round robin in the skeleton; account ownership,
- * territory, segment, skills and weighted round robin arrive with issue 5). Plain Java, no Spring, no Kafka.
+ * Who gets a qualified lead: the rep roster and the routing rules (account ownership, territory, segment, skills,
+ * weighted round robin; capacity, daily caps, working hours, out of office). Plain Java, no Spring, no Kafka.
  */
 package io.leadloop.handoff.routing;

@@ -57,6 +57,30 @@ public record SlaPolicy(Map<Priority, Duration> timeToFirstTouch, Duration fallb
         return calendars.of(team).addWorkingTime(handedOffAt, timeToFirstTouch(priority));
     }
 
+    /**
+     * When the owner is reminded: after {@code share} (0 &lt; share &lt; 1) of the tier's time to first touch, in
+     * working time on the same calendar as the due time.
+     */
+    public Instant reminderAt(Priority priority, String team, Instant handedOffAt, double share) {
+        Duration part = Duration.ofMillis((long) (timeToFirstTouch(priority).toMillis() * share));
+        return calendars.of(team).addWorkingTime(handedOffAt, part);
+    }
+
+    /** {@code workingTime} after {@code from} on the team's calendar (escalation steps after a breach). */
+    public Instant afterWorkingTime(String team, Instant from, Duration workingTime) {
+        return workingTime.isZero() ? from : calendars.of(team).addWorkingTime(from, workingTime);
+    }
+
+    /** Whether a member of {@code team} is within working hours at {@code instant}. */
+    public boolean isWorking(String team, Instant instant) {
+        return calendars.of(team).isWorking(instant);
+    }
+
+    /** The local day of the team's calendar at {@code instant}, for daily caps. */
+    public java.time.LocalDate localDay(String team, Instant instant) {
+        return instant.atZone(calendars.of(team).zone()).toLocalDate();
+    }
+
     private static void requirePositive(Duration duration, String what) {
         if (duration == null || duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("The SLA for " + what + " must be a positive duration, was " + duration);

@@ -13,6 +13,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.leadloop.handoff.assignment.HandoffsUnavailableException;
+import io.leadloop.handoff.roster.RosterUnavailableException;
 
 /**
  * Every error of the API as RFC 9457 problem details with a stable {@code type} URI
@@ -31,6 +32,34 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         problem.setTitle("Handoff not found");
         problem.setProperty("leadId", notFound.leadId());
         return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail repNotFound(RepNotFoundException notFound) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, notFound.getMessage());
+        problem.setType(URI.create(TYPE_BASE + "rep-not-found"));
+        problem.setTitle("Rep not found");
+        problem.setProperty("repId", notFound.repId());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidRep(InvalidRepException invalid) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The rep has invalid fields; see errors.");
+        problem.setType(URI.create(TYPE_BASE + "invalid-rep"));
+        problem.setTitle("Invalid rep");
+        problem.setProperty("errors", invalid.errors());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> rosterUnavailable(RosterUnavailableException unavailable) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The roster cannot be read or changed right now; retry shortly.");
+        problem.setType(URI.create(TYPE_BASE + "roster-unavailable"));
+        problem.setTitle("Roster temporarily unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
     }
 
     @ExceptionHandler
