@@ -49,7 +49,8 @@ public final class Topics {
     public static final Topic<LeadRecycled> LEADS_RECYCLED = new Topic<>("leads.recycled.v1", LeadRecycled.class);
 
     /** All event topics, e.g. for tooling that creates or inspects them. */
-    public static final List<Topic<?>> ALL = List.of(LEADS_CAPTURED, LEADS_SCORED, LEADS_HANDED_OFF, FEEDBACK_RECORDED);
+    public static final List<Topic<?>> ALL = List.of(LEADS_CAPTURED, LEADS_SCORED, LEADS_HANDED_OFF, FEEDBACK_RECORDED,
+            FUNNEL_NUMBERS, HANDOFF_ROSTER, LEADS_SLA_REMINDERS, LEADS_SLA_BREACHED, LEADS_ESCALATED, LEADS_RECYCLED);
 
     private Topics() {
     }
