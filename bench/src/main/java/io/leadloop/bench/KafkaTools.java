@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,18 +53,21 @@ final class KafkaTools {
                 "--bootstrap-server", bootstrap, "--topic", topic, "--num-records", Long.toString(records),
                 "--record-size", Integer.toString(size), "--throughput", "-1",
                 "--producer-props", "acks=all", "enable.idempotence=true");
+        return parseProducer(out);
+    }
+
+    /** The last summary line ProducerPerformance prints (the ones before are interval reports). */
+    static ProducerCeiling parseProducer(String out) {
         Matcher m = PRODUCER_SUMMARY.matcher(out);
-        String last = null;
+        MatchResult last = null;
         while (m.find()) {
-            last = m.group();
+            last = m.toMatchResult();
         }
         if (last == null) {
             throw new IllegalStateException("ProducerPerformance printed no summary:\n" + out);
         }
-        m = PRODUCER_SUMMARY.matcher(last);
-        m.find();
-        return new ProducerCeiling(Long.parseLong(m.group(1)), Double.parseDouble(m.group(2)),
-                Double.parseDouble(m.group(3)), Double.parseDouble(m.group(5)), Double.parseDouble(m.group(6)));
+        return new ProducerCeiling(Long.parseLong(last.group(1)), Double.parseDouble(last.group(2)),
+                Double.parseDouble(last.group(3)), Double.parseDouble(last.group(5)), Double.parseDouble(last.group(6)));
     }
 
     /** ConsumerPerformance: reads {@code records} records of the topic from the start, in a fresh group. */
@@ -71,7 +75,11 @@ final class KafkaTools {
         String out = run("consumer-performance", "org.apache.kafka.tools.ConsumerPerformance",
                 "--bootstrap-server", bootstrap, "--topic", topic, "--num-records", Long.toString(records),
                 "--group", group, "--timeout", "60000");
-        // Header, then one CSV line: start, end, MB, MB/s, nMsg, nMsg/s, rebalance ms, fetch ms, fetch MB/s, fetch nMsg/s.
+        return parseConsumer(out);
+    }
+
+    /** Header, then one CSV line: start, end, MB, MB/s, nMsg, nMsg/s, rebalance ms, fetch ms, fetch MB/s, fetch nMsg/s. */
+    static ConsumerCeiling parseConsumer(String out) {
         String[] lines = out.strip().split("\n");
         for (int i = lines.length - 1; i >= 0; i--) {
             String[] f = lines[i].split(",\\s*");
@@ -88,6 +96,10 @@ final class KafkaTools {
         String out = run("end-to-end-latency", "org.apache.kafka.tools.EndToEndLatency",
                 "--bootstrap-server", bootstrap, "--topic", topic, "--num-records", Long.toString(records),
                 "--producer-acks", "all", "--record-size", Integer.toString(size));
+        return parseOneHop(out, records);
+    }
+
+    static OneHopLatency parseOneHop(String out, long records) {
         Matcher m = END_TO_END.matcher(out);
         if (!m.find()) {
             throw new IllegalStateException("EndToEndLatency printed no percentiles:\n" + out);

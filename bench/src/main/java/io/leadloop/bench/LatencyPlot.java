@@ -24,10 +24,10 @@ import org.HdrHistogram.HistogramIterationValue;
  */
 final class LatencyPlot {
 
-    private static final int WIDTH = 1000;
+    private static final int WIDTH = 1060;
     private static final int HEIGHT = 620;
     private static final int LEFT = 80;
-    private static final int RIGHT = 300;
+    private static final int RIGHT = 330;
     private static final int TOP = 50;
     private static final int BOTTOM = 60;
     private static final double MAX_NINES = 4; // up to 99.99 %

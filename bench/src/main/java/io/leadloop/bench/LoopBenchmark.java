@@ -39,7 +39,7 @@ import io.leadloop.localstack.StackConfig;
  * (broker, registry and intake only: no loop figures); {@code seconds} [20] per closed-loop step after
  * {@code warmup} [10]; {@code connections} [16,64]; {@code rate} [1000] leads/s for {@code rateSeconds} [30] (open
  * loop, the latency figures); {@code batchSize} [500] with {@code batchConnections} [4]; {@code sustainedSeconds}
- * [120] at {@code sustainedConnections} [64] (0 skips); {@code producerRecords} [1000000]; {@code root} [.];
+ * [120] at {@code sustainedConnections} [64] (0 skips); {@code producerRecords} [1000000]; {@code hopRecords} [1000]; {@code root} [.];
  * {@code resultsDir} [bench/results]; {@code label} [loop], a word for the result file names;
  * {@code serviceJavaOpts} [none], JVM flags added to every service's (a started stack only).
  */
@@ -227,7 +227,7 @@ public final class LoopBenchmark {
                 rows.add(new Row("Kafka ConsumerPerformance, the same records", consumer.recordsPerSecond(), null,
                         null, null, Double.NaN, false, "(ceiling)"));
                 System.out.println("EndToEndLatency ...");
-                KafkaTools.OneHopLatency hop = kafka.oneHop(bootstrap, hopTopic, 2_000, RECORD_SIZE);
+                KafkaTools.OneHopLatency hop = kafka.oneHop(bootstrap, hopTopic, Long.getLong("hopRecords", 1_000), RECORD_SIZE);
                 oneHopP99 = hop.p99Ms();
                 rows.add(new Row("Kafka EndToEndLatency, one hop (produce acks=all → consumed), one at a time",
                         Double.NaN, null, new double[] {hop.p50Ms(), hop.p99Ms(), hop.p999Ms()}, null, Double.NaN,
@@ -375,7 +375,7 @@ public final class LoopBenchmark {
 
     private static void awaitReady(String url, Process process) throws InterruptedException {
         try (var client = HttpClient.newHttpClient()) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("The no-op ceiling exited before it was ready");
@@ -391,7 +391,7 @@ public final class LoopBenchmark {
                 Thread.sleep(250);
             }
         }
-        throw new IllegalStateException("The no-op ceiling was not ready in 120 s");
+        throw new IllegalStateException("The no-op ceiling was not ready in 300 s");
     }
 
     private static int freePort() throws IOException {

@@ -68,30 +68,40 @@ final class LoopLatencies implements AutoCloseable {
         poller = Thread.ofPlatform().name("loop-latencies").daemon().start(this::poll);
     }
 
+    /** The three fields every lead event starts with. */
+    record Prefix(String eventId, long occurredAtMillis, String leadId) {
+    }
+
+    /** Reads the prefix of a Confluent-framed Avro lead event; empty for a tombstone or a foreign format. */
+    static java.util.Optional<Prefix> prefixOf(byte[] value) throws java.io.IOException {
+        if (value == null || value.length < 6 || value[0] != 0) {
+            return java.util.Optional.empty();
+        }
+        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(value, 5, value.length - 5, null);
+        String eventId = decoder.readString();
+        long occurredAt = decoder.readLong();
+        return java.util.Optional.of(new Prefix(eventId, occurredAt, decoder.readString()));
+    }
+
     private void poll() {
-        BinaryDecoder decoder = null;
         try {
             while (running) {
                 var records = consumer.poll(Duration.ofMillis(200));
                 long seen = System.currentTimeMillis();
                 synchronized (leads) {
                     for (ConsumerRecord<byte[], byte[]> record : records) {
-                        byte[] value = record.value();
-                        if (value == null || value.length < 6 || value[0] != 0) {
+                        var prefix = prefixOf(record.value());
+                        if (prefix.isEmpty()) {
                             continue;
                         }
-                        decoder = DecoderFactory.get().binaryDecoder(value, 5, value.length - 5, decoder);
-                        decoder.skipString();
-                        long occurredAt = decoder.readLong();
-                        String leadId = decoder.readString();
-                        long[] times = leads.computeIfAbsent(leadId, id -> new long[] {-1, -1, -1, -1});
+                        long[] times = leads.computeIfAbsent(prefix.get().leadId(), id -> new long[] {-1, -1, -1, -1});
                         int kind = switch (record.topic()) {
                             case "leads.captured.v1" -> CAPTURED;
                             case "leads.scored.v1" -> SCORED;
                             default -> HANDED_OFF;
                         };
                         if (times[kind] < 0) {
-                            times[kind] = occurredAt;
+                            times[kind] = prefix.get().occurredAtMillis();
                             if (kind == HANDED_OFF) {
                                 times[HANDED_OFF_SEEN] = seen;
                             }
