@@ -8,15 +8,22 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LeadBodies {
 
+    /**
+     * Shared by every instance and started at a random point, so no two leads of a run (or of runs against the same
+     * running stack) share a phone number: intake would rightly make the second a new touch of the first person's
+     * lead, which handoff does not hand off again.
+     */
+    private static final AtomicLong SEQUENCE = new AtomicLong(java.util.concurrent.ThreadLocalRandom.current()
+            .nextLong(10_000_000));
+
     private final String runId;
-    private final AtomicLong sequence = new AtomicLong();
 
     LeadBodies(String runId) {
         this.runId = runId;
     }
 
     String next() {
-        long n = sequence.incrementAndGet();
+        long n = SEQUENCE.incrementAndGet();
         return """
                 {"email":"lead-%s-%d@acme.io","phone":"+1 415 %07d",\
                 "firstName":"Ana","lastName":"Silva","jobTitle":"VP Marketing",\

@@ -66,16 +66,22 @@ public class LeadIntake {
 
     /**
      * What the sender said, normalised: the lead as published, except for the consent time intake filled in
-     * itself (it would make every resend look new).
+     * itself (it would make every resend look new). The bytes are the same as they always were (the key of a
+     * delivery must not change across versions), but the lead is copied shallowly: a deep copy of every nested
+     * record ({@code LeadDetails.newBuilder(lead)}) was a fifth of this method's CPU per lead.
      */
     private static byte[] contentOf(LeadDetails lead, io.leadloop.intake.lead.LeadSubmission submission) {
-        var said = LeadDetails.newBuilder(lead);
+        LeadDetails said = lead;
         if (lead.getConsent() != null && submission.consent() != null) {
+            said = new LeadDetails();
+            for (int field = 0; field < LeadDetails.SCHEMA$.getFields().size(); field++) {
+                said.put(field, lead.get(field));
+            }
             said.setConsent(io.leadloop.events.Consent.newBuilder(lead.getConsent())
                     .setCapturedAt(submission.consent().capturedAt()).build());
         }
         try {
-            var buffer = said.build().toByteBuffer();
+            var buffer = said.toByteBuffer();
             var bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
             return bytes;

@@ -51,7 +51,10 @@ public class LeadPublisher {
                             log.warn("Lead {} not acknowledged by Kafka: {}", leadId, failure.toString());
                             throw new LeadNotPublishedException(leadId, failure);
                         }
-                        log.info("Lead {} touch {} captured from {} (partition {}, offset {})", leadId,
+                        // Debug, not info: this runs on the producer's one I/O thread for every lead of every
+                        // acknowledged batch, so a log line each holds up the whole group's answers (the count of
+                        // accepted leads is in leadloop.intake.leads.accepted).
+                        log.debug("Lead {} touch {} captured from {} (partition {}, offset {})", leadId,
                                 event.getTouch(), event.getLead().getSource().getChannel(),
                                 result.getRecordMetadata().partition(), result.getRecordMetadata().offset());
                         return null;
