@@ -29,6 +29,7 @@ import java.util.function.Function;
  * @param registryJvmOptions JVM flags for the registry
  * @param startupTimeout     how long one tier may take to become healthy before the start is abandoned
  * @param stopGracePeriod    how long a part may take to stop after SIGTERM before it gets SIGKILL
+ * @param serviceArguments   extra Spring command-line arguments per service (e.g. a CRM secret a test needs)
  */
 public record StackConfig(
         Path root,
@@ -39,7 +40,8 @@ public record StackConfig(
         List<String> kafkaJvmOptions,
         List<String> registryJvmOptions,
         Duration startupTimeout,
-        Duration stopGracePeriod) {
+        Duration stopGracePeriod,
+        Map<Part, List<String>> serviceArguments) {
 
     static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
     static final List<String> DEFAULT_KAFKA_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
@@ -52,6 +54,7 @@ public record StackConfig(
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
         kafkaJvmOptions = List.copyOf(kafkaJvmOptions);
         registryJvmOptions = List.copyOf(registryJvmOptions);
+        serviceArguments = Map.copyOf(serviceArguments);
     }
 
     /** Ports of every part; the Kafka controller listener needs its own port beside the client listener. */
@@ -95,7 +98,7 @@ public record StackConfig(
                 options(get, "LEADLOOP_KAFKA_JAVA_OPTS", DEFAULT_KAFKA_JVM_OPTIONS),
                 options(get, "LEADLOOP_REGISTRY_JAVA_OPTS", DEFAULT_REGISTRY_JVM_OPTIONS),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("LEADLOOP_STARTUP_TIMEOUT_SECONDS", "180"))),
-                Duration.ofSeconds(Long.parseLong(env.getOrDefault("LEADLOOP_STOP_GRACE_SECONDS", "30"))));
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("LEADLOOP_STOP_GRACE_SECONDS", "30"))), Map.of());
     }
 
     /**
@@ -107,12 +110,26 @@ public record StackConfig(
         Ports ports = new Ports(free[0], free[1], free[2], free[3], free[4], free[5], free[6], free[7]);
         return new StackConfig(root, home, ports, EnumSet.allOf(Part.class),
                 DEFAULT_SERVICE_JVM_OPTIONS, DEFAULT_KAFKA_JVM_OPTIONS, DEFAULT_REGISTRY_JVM_OPTIONS,
-                Duration.ofSeconds(240), Duration.ofSeconds(30));
+                Duration.ofSeconds(240), Duration.ofSeconds(30), Map.of());
     }
 
     public StackConfig withParts(Part... selected) {
         return new StackConfig(root, home, ports, EnumSet.copyOf(Arrays.asList(selected)), serviceJvmOptions,
-                kafkaJvmOptions, registryJvmOptions, startupTimeout, stopGracePeriod);
+                kafkaJvmOptions, registryJvmOptions, startupTimeout, stopGracePeriod, serviceArguments);
+    }
+
+    /** The same stack with extra Spring arguments for one service, appended after the stack's own. */
+    public StackConfig withServiceArguments(Part service, String... arguments) {
+        if (!service.isService()) {
+            throw new IllegalArgumentException(service + " is not a service");
+        }
+        Map<Part, List<String>> extended = new java.util.EnumMap<>(Part.class);
+        extended.putAll(serviceArguments);
+        List<String> merged = new ArrayList<>(serviceArguments.getOrDefault(service, List.of()));
+        merged.addAll(Arrays.asList(arguments));
+        extended.put(service, merged);
+        return new StackConfig(root, home, ports, parts, serviceJvmOptions, kafkaJvmOptions, registryJvmOptions,
+                startupTimeout, stopGracePeriod, extended);
     }
 
     public boolean runs(Part part) {
