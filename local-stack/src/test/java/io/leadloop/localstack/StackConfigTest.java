@@ -90,4 +90,16 @@ class StackConfigTest {
         assertThatThrownBy(() -> config.withServiceArguments(Part.KAFKA, "--x=y"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void givesAReplicaTheSameBrokerAndRegistryButServicePortsAndStateOfItsOwn() {
+        StackConfig first = StackConfig.onFreePorts(ROOT, Path.of("/tmp/x"));
+        StackConfig replica = first.replica(2);
+
+        assertThat(replica.bootstrapServers()).isEqualTo(first.bootstrapServers());
+        assertThat(replica.schemaRegistryUrl()).isEqualTo(first.schemaRegistryUrl());
+        assertThat(replica.partsInStartOrder()).containsExactlyElementsOf(Part.services());
+        assertThat(replica.serviceUrl(Part.INTAKE)).isNotEqualTo(first.serviceUrl(Part.INTAKE));
+        assertThat(replica.dataDir(Part.QUALIFICATION)).isEqualTo(Path.of("/tmp/x/replica-2/data/qualification-service"));
+    }
 }
