@@ -133,9 +133,22 @@ public final class FaultSuite {
             load.stopLeads();
         }
         Reconciliation reconciliation = reconcile(load, injectedAt, context.healedAtNanos());
-        for (Part part : context.unhealthyParts()) {
-            context.fail(part.id() + " was not running and healthy after the scenario");
+        List<Part> stuck = context.unhealthyParts();
+        for (Part part : stuck) {
+            context.fail(part.id() + " was not running and healthy after the scenario (restarted by the suite)");
             restore(part);
+        }
+        if (!stuck.isEmpty() && !reconciliation.complete()) {
+            // What an operator's restart would have recovered: tells "lost" apart from "stuck until restarted".
+            Reconciliation[] after = new Reconciliation[1];
+            long injected = injectedAt;
+            FaultContext.await(RECONCILE_TIMEOUT, () -> {
+                after[0] = Reconciliation.of(load.accepted(), load.feedbackAccepted(), tail, injected,
+                        context.healedAtNanos());
+                return after[0].complete();
+            });
+            context.note("after the suite restarted %s: lost %d, duplicated %d".formatted(
+                    stuck.stream().map(Part::id).toList(), after[0].lost(), after[0].duplicated()));
         }
         if (replicas != null) {
             replicas.status().stream().filter(s -> !s.running() || s.health() == null || !s.health().up())

@@ -146,8 +146,13 @@ final class OutputTail implements AutoCloseable {
                 scored ? String.valueOf(value.get("stage")) : null,
                 scored ? String.valueOf(value.get("definitionVersion")) : null,
                 now, record.partition(), record.offset());
-        byLead.get(record.topic()).computeIfAbsent(leadId, id -> new CopyOnWriteArrayList<>()).add(seen);
-        if (record.topic().equals(FEEDBACK)) {
+        add(seen);
+    }
+
+    /** One event read from an event topic; package-private so the reconciliation rules can be tested alone. */
+    void add(Seen seen) {
+        byLead.get(seen.topic()).computeIfAbsent(seen.leadId(), id -> new CopyOnWriteArrayList<>()).add(seen);
+        if (seen.topic().equals(FEEDBACK)) {
             feedbackByEventId.computeIfAbsent(seen.eventId(), id -> new CopyOnWriteArrayList<>()).add(seen);
         }
     }

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  */
 public final class KafkaCluster implements AutoCloseable {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(360);
 
     private final Path root;
     private final Path home;
@@ -41,8 +41,10 @@ public final class KafkaCluster implements AutoCloseable {
         this.home = home;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.progress = progress;
+        // All at once: sockets stay open until every port is chosen, so no two nodes get the same one.
+        int[] free = freePorts(2 * nodes);
         for (int id = 1; id <= nodes; id++) {
-            ports.put(id, freePorts(2));
+            ports.put(id, new int[] {free[2 * id - 2], free[2 * id - 1]});
         }
     }
 
