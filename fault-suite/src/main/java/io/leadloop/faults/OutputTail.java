@@ -82,14 +82,30 @@ final class OutputTail implements AutoCloseable {
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : EVENT_TOPICS) {
             for (String t : List.of(topic, topic + ".DLT")) {
-                consumer.partitionsFor(t, Duration.ofSeconds(60))
-                        .forEach(p -> partitions.add(new TopicPartition(t, p.partition())));
+                partitionsOf(t).forEach(p -> partitions.add(new TopicPartition(t, p.partition())));
             }
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         thread = Thread.ofPlatform().name("fault-suite-tail").daemon().start(() -> pollLoop(partitions));
         return this;
+    }
+
+    /** A busy three-broker cluster can take minutes to answer its first metadata request: keep asking. */
+    private List<org.apache.kafka.common.PartitionInfo> partitionsOf(String topic) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (true) {
+            try {
+                List<org.apache.kafka.common.PartitionInfo> found = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+                if (!found.isEmpty() || System.nanoTime() > deadline) {
+                    return found;
+                }
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private void pollLoop(List<TopicPartition> partitions) {
