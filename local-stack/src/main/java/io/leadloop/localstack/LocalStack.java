@@ -146,12 +146,17 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Starts a part that is not running (after {@link #kill} or {@link #stop(Part)}) and waits until it is healthy. */
-    public synchronized void start(Part part) {
-        if (handles.containsKey(part)) {
-            throw new IllegalStateException(part.id() + " is already running");
+    /**
+     * Starts parts that are not running (after {@link #kill} or {@link #stop(Part)}) together, as the stack's own
+     * start does, and waits until all are healthy.
+     */
+    public synchronized void start(Part... parts) {
+        for (Part part : parts) {
+            if (handles.containsKey(part)) {
+                throw new IllegalStateException(part.id() + " is already running");
+            }
         }
-        startTogether(List.of(part));
+        startTogether(List.of(parts));
     }
 
     /** The process id of a running part, e.g. for a fault suite's report. */
