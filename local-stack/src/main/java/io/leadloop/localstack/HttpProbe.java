@@ -15,6 +15,12 @@ import java.util.regex.Pattern;
 final class HttpProbe {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * A configuration call is made once, right after the part answered its probe: on a machine whose cores are
+     * busy (several stacks at once), the first write can take far longer than a probe, and timing it out would
+     * abandon a start that was about to succeed.
+     */
+    private static final Duration CONFIGURE_TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern STATUS_UP = Pattern.compile("\"status\"\\s*:\\s*\"UP\"");
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
@@ -47,7 +53,7 @@ final class HttpProbe {
 
     static HttpResponse<String> putJson(String url, String json) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(TIMEOUT)
+                .timeout(CONFIGURE_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json))
                 .build();

@@ -135,6 +135,70 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
+     * Stops one part gracefully (SIGTERM, SIGKILL after the grace period) and leaves it stopped, as an outage of the
+     * broker or the registry is; {@link #start(Part)} brings it back.
+     */
+    public synchronized void stop(Part part) {
+        ProcessHandle handle = handles.remove(part);
+        if (handle != null) {
+            progress.accept(part.id() + ": stopping pid " + handle.pid());
+            processes.stop(part, handle);
+        }
+    }
+
+    /**
+     * Starts parts that are not running (after {@link #kill} or {@link #stop(Part)}) together, as the stack's own
+     * start does, and waits until all are healthy.
+     */
+    public synchronized void start(Part... parts) {
+        for (Part part : parts) {
+            if (handles.containsKey(part)) {
+                throw new IllegalStateException(part.id() + " is already running");
+            }
+        }
+        startTogether(List.of(parts));
+    }
+
+    /** The process id of a running part, e.g. for a fault suite's report. */
+    public synchronized long pid(Part part) {
+        ProcessHandle handle = handles.get(part);
+        if (handle == null) {
+            throw new IllegalStateException(part.id() + " is not running");
+        }
+        return handle.pid();
+    }
+
+    /**
+     * Freezes a part with SIGSTOP: the process keeps its sockets and state but runs no code, like a JVM stuck in a
+     * long GC pause or a VM that was suspended. {@link #resume} sends SIGCONT.
+     */
+    public synchronized void pause(Part part) {
+        signal(part, "STOP");
+    }
+
+    public synchronized void resume(Part part) {
+        signal(part, "CONT");
+    }
+
+    /** The JDK can only send TERM and KILL; STOP and CONT go through kill(1). */
+    private void signal(Part part, String signal) {
+        long pid = pid(part);
+        progress.accept(part.id() + ": SIG" + signal + " to pid " + pid);
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
+            if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " failed: "
+                        + new String(kill.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while signalling " + part.id(), e);
+        }
+    }
+
+    /**
      * Stops everything this handle started or attached, in reverse order: services (together), then the registry,
      * then the broker, each with SIGTERM first and SIGKILL after the grace period. Safe to call twice.
      */

@@ -65,6 +65,7 @@ final class SpringBootService implements PartDefinition {
                 "--spring.kafka.bootstrap-servers=" + config.bootstrapServers(),
                 "--spring.kafka.properties.schema.registry.url=" + config.schemaRegistryUrl(),
                 "--spring.kafka.streams.state-dir=" + config.dataDir(part).resolve("streams")));
+        arguments.addAll(config.serviceArguments().getOrDefault(part, List.of()));
         return arguments;
     }
 

@@ -29,6 +29,9 @@ import java.util.function.Function;
  * @param registryJvmOptions JVM flags for the registry
  * @param startupTimeout     how long one tier may take to become healthy before the start is abandoned
  * @param stopGracePeriod    how long a part may take to stop after SIGTERM before it gets SIGKILL
+ * @param serviceArguments   extra Spring command-line arguments per service (e.g. a CRM secret a test needs)
+ * @param externalKafka      bootstrap servers of a Kafka this stack does not run (e.g. a {@link KafkaCluster}),
+ *                           or empty for the stack's own broker
  */
 public record StackConfig(
         Path root,
@@ -39,7 +42,9 @@ public record StackConfig(
         List<String> kafkaJvmOptions,
         List<String> registryJvmOptions,
         Duration startupTimeout,
-        Duration stopGracePeriod) {
+        Duration stopGracePeriod,
+        Map<Part, List<String>> serviceArguments,
+        String externalKafka) {
 
     static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
     static final List<String> DEFAULT_KAFKA_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
@@ -52,6 +57,8 @@ public record StackConfig(
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
         kafkaJvmOptions = List.copyOf(kafkaJvmOptions);
         registryJvmOptions = List.copyOf(registryJvmOptions);
+        serviceArguments = Map.copyOf(serviceArguments);
+        externalKafka = externalKafka == null ? "" : externalKafka;
     }
 
     /** Ports of every part; the Kafka controller listener needs its own port beside the client listener. */
@@ -95,7 +102,7 @@ public record StackConfig(
                 options(get, "LEADLOOP_KAFKA_JAVA_OPTS", DEFAULT_KAFKA_JVM_OPTIONS),
                 options(get, "LEADLOOP_REGISTRY_JAVA_OPTS", DEFAULT_REGISTRY_JVM_OPTIONS),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("LEADLOOP_STARTUP_TIMEOUT_SECONDS", "180"))),
-                Duration.ofSeconds(Long.parseLong(env.getOrDefault("LEADLOOP_STOP_GRACE_SECONDS", "30"))));
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("LEADLOOP_STOP_GRACE_SECONDS", "30"))), Map.of(), "");
     }
 
     /**
@@ -107,12 +114,49 @@ public record StackConfig(
         Ports ports = new Ports(free[0], free[1], free[2], free[3], free[4], free[5], free[6], free[7]);
         return new StackConfig(root, home, ports, EnumSet.allOf(Part.class),
                 DEFAULT_SERVICE_JVM_OPTIONS, DEFAULT_KAFKA_JVM_OPTIONS, DEFAULT_REGISTRY_JVM_OPTIONS,
-                Duration.ofSeconds(240), Duration.ofSeconds(30));
+                Duration.ofSeconds(240), Duration.ofSeconds(30), Map.of(), "");
+    }
+
+    /**
+     * A second instance of every service of this stack, for scale-out: the same broker and registry, the services
+     * on new free ports, with their own home (logs, pid files, state stores) under {@code home/replica-<n>}.
+     * Started with {@code LocalStack.start(config.replica(2))}, it joins the first instances' consumer groups and
+     * shares their partitions.
+     */
+    public StackConfig replica(int n) {
+        int[] free = freePorts(4);
+        Ports replicaPorts = new Ports(ports.kafka(), ports.kafkaController(), ports.registry(),
+                ports.registryManagement(), free[0], free[1], free[2], free[3]);
+        return new StackConfig(root, home.resolve("replica-" + n), replicaPorts,
+                EnumSet.copyOf(Part.services()), serviceJvmOptions, kafkaJvmOptions, registryJvmOptions,
+                startupTimeout, stopGracePeriod, serviceArguments, externalKafka);
     }
 
     public StackConfig withParts(Part... selected) {
         return new StackConfig(root, home, ports, EnumSet.copyOf(Arrays.asList(selected)), serviceJvmOptions,
-                kafkaJvmOptions, registryJvmOptions, startupTimeout, stopGracePeriod);
+                kafkaJvmOptions, registryJvmOptions, startupTimeout, stopGracePeriod, serviceArguments, externalKafka);
+    }
+
+    /** The same stack without its own broker, its services talking to {@code bootstrapServers} instead. */
+    public StackConfig withExternalKafka(String bootstrapServers) {
+        Set<Part> withoutBroker = EnumSet.copyOf(parts);
+        withoutBroker.remove(Part.KAFKA);
+        return new StackConfig(root, home, ports, withoutBroker, serviceJvmOptions, kafkaJvmOptions,
+                registryJvmOptions, startupTimeout, stopGracePeriod, serviceArguments, bootstrapServers);
+    }
+
+    /** The same stack with extra Spring arguments for one service, appended after the stack's own. */
+    public StackConfig withServiceArguments(Part service, String... arguments) {
+        if (!service.isService()) {
+            throw new IllegalArgumentException(service + " is not a service");
+        }
+        Map<Part, List<String>> extended = new java.util.EnumMap<>(Part.class);
+        extended.putAll(serviceArguments);
+        List<String> merged = new ArrayList<>(serviceArguments.getOrDefault(service, List.of()));
+        merged.addAll(Arrays.asList(arguments));
+        extended.put(service, merged);
+        return new StackConfig(root, home, ports, parts, serviceJvmOptions, kafkaJvmOptions, registryJvmOptions,
+                startupTimeout, stopGracePeriod, extended, externalKafka);
     }
 
     public boolean runs(Part part) {
@@ -125,6 +169,9 @@ public record StackConfig(
     }
 
     public String bootstrapServers() {
+        if (!externalKafka.isEmpty()) {
+            return externalKafka;
+        }
         return "127.0.0.1:" + ports.kafka();
     }
 

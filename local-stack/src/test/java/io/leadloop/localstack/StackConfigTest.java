@@ -76,4 +76,30 @@ class StackConfigTest {
                 "--spring.kafka.properties.schema.registry.url=http://127.0.0.1:8085/apis/ccompat/v7",
                 "--spring.kafka.streams.state-dir=/h/data/qualification-service/streams");
     }
+
+    @Test
+    void appendsExtraArgumentsToOneServiceOnly() {
+        StackConfig config = StackConfig.fromEnvironment(ROOT, Map.of())
+                .withServiceArguments(Part.FEEDBACK, "--leadloop.feedback.crm.salesforce.organization-id=00D0")
+                .withServiceArguments(Part.FEEDBACK, "--a=b");
+
+        assertThat(PartDefinition.of(Part.FEEDBACK, config).javaArguments()).endsWith(
+                "--leadloop.feedback.crm.salesforce.organization-id=00D0", "--a=b");
+        assertThat(PartDefinition.of(Part.HANDOFF, config).javaArguments())
+                .noneMatch(argument -> argument.startsWith("--leadloop.feedback"));
+        assertThatThrownBy(() -> config.withServiceArguments(Part.KAFKA, "--x=y"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void givesAReplicaTheSameBrokerAndRegistryButServicePortsAndStateOfItsOwn() {
+        StackConfig first = StackConfig.onFreePorts(ROOT, Path.of("/tmp/x"));
+        StackConfig replica = first.replica(2);
+
+        assertThat(replica.bootstrapServers()).isEqualTo(first.bootstrapServers());
+        assertThat(replica.schemaRegistryUrl()).isEqualTo(first.schemaRegistryUrl());
+        assertThat(replica.partsInStartOrder()).containsExactlyElementsOf(Part.services());
+        assertThat(replica.serviceUrl(Part.INTAKE)).isNotEqualTo(first.serviceUrl(Part.INTAKE));
+        assertThat(replica.dataDir(Part.QUALIFICATION)).isEqualTo(Path.of("/tmp/x/replica-2/data/qualification-service"));
+    }
 }
