@@ -2,6 +2,8 @@ package io.leadloop.intake.capture;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,12 @@ public class LeadIntake {
     private final LeadValidator validator;
     private final KnownLeads known;
     private final LeadPublisher publisher;
+    /**
+     * Deliveries being published right now, by delivery key. A sender that retries before its first try was
+     * answered (or two webhook deliveries racing) would otherwise pass the "seen before?" check twice and publish the
+     * lead twice (found by the fault suite: 94 of 98 racing pairs). The second waits for the first and is its repeat.
+     */
+    private final ConcurrentMap<String, CompletableFuture<CaptureResult>> inFlight = new ConcurrentHashMap<>();
 
     public LeadIntake(LeadValidator validator, KnownLeads known, LeadPublisher publisher) {
         this.validator = validator;
@@ -46,9 +54,45 @@ public class LeadIntake {
                 .orElseGet(() -> DeliveryKeys.ofContent(delivery.source(), contentOf(lead, delivery.submission())));
         var earlier = known.leadOfDelivery(deliveryKey);
         if (earlier.isPresent()) {
-            log.info("Repeat delivery from {} of lead {}: nothing published", delivery.source(), earlier.get());
-            return CompletableFuture.completedFuture(new CaptureResult(earlier.get(), 0, true));
+            return repeatOf(delivery, earlier.get());
         }
+        var mine = new CompletableFuture<CaptureResult>();
+        var racing = inFlight.putIfAbsent(deliveryKey, mine);
+        if (racing != null) {
+            log.info("Delivery from {} arrived again while its first copy is being published", delivery.source());
+            return racing.thenApply(first -> new CaptureResult(first.leadId(), 0, true));
+        }
+        try {
+            // Checked again now that this delivery is claimed: a first copy may have finished in between.
+            var finished = known.leadOfDelivery(deliveryKey);
+            if (finished.isPresent()) {
+                mine.complete(new CaptureResult(finished.get(), 0, true));
+            } else {
+                publish(delivery, lead, deliveryKey).whenComplete((result, failure) -> {
+                    if (failure == null) {
+                        mine.complete(result);
+                    } else {
+                        mine.completeExceptionally(failure);
+                    }
+                });
+            }
+        } catch (RuntimeException e) {
+            // Thrown as before (e.g. Kafka refused at once): the caller answers it; a racing copy fails with it.
+            inFlight.remove(deliveryKey, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+        // Only once the delivery is remembered (or failed, so a retry may publish it) may another copy pass.
+        mine.whenComplete((result, failure) -> inFlight.remove(deliveryKey, mine));
+        return mine;
+    }
+
+    private static CompletableFuture<CaptureResult> repeatOf(Delivery delivery, String leadId) {
+        log.info("Repeat delivery from {} of lead {}: nothing published", delivery.source(), leadId);
+        return CompletableFuture.completedFuture(new CaptureResult(leadId, 0, true));
+    }
+
+    private CompletableFuture<CaptureResult> publish(Delivery delivery, LeadDetails lead, String deliveryKey) {
         List<String> personKeys = PersonKeys.of(lead);
         KnownPerson person = known.personOf(personKeys)
                 .map(returning -> new KnownPerson(returning.leadId(), returning.touches() + 1))
