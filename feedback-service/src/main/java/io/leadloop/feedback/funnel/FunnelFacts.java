@@ -37,6 +37,7 @@ final class FunnelFacts {
 
     static FunnelFact handedOff(LeadHandedOff event) {
         return new FunnelFact.HandedOff(event.getLeadId(), campaignOf(event.getLead()), event.getOwnerRepId(),
+                event.getOwnerTeam(),
                 event.getSlaDueAt(), event.getOccurredAt());
     }
 

@@ -34,7 +34,7 @@ class NumbersController {
 
     @GetMapping("/{dimension}")
     @Operation(summary = "Every value of a dimension with its numbers over the chosen days",
-            description = "dimension: campaign, source, form, landing-page or rep. Leads are counted by the UTC day "
+            description = "dimension: campaign, source, form, landing-page, rep or team. Leads are counted by the UTC day "
                     + "of their first capture. JSON by default; CSV with Accept: text/csv or format=csv.")
     @ApiResponse(responseCode = "200", description = "The numbers (JSON or CSV)")
     @ApiResponse(responseCode = "400", description = "Unknown dimension or bad dates (problem+json)")
@@ -87,6 +87,6 @@ class NumbersController {
 
     private static Dimension dimensionOf(String id) {
         return Dimension.find(id).orElseThrow(() -> new InvalidQuery(Map.of("dimension",
-                "must be one of campaign, source, form, landing-page, rep")));
+                "must be one of campaign, source, form, landing-page, rep, team")));
     }
 }

@@ -10,7 +10,9 @@ public enum Dimension {
     FORM("form"),
     LANDING_PAGE("landing-page"),
     /** The owning rep; leads not (yet) handed off are not counted here. */
-    REP("rep");
+    REP("rep"),
+    /** The owning rep's team; leads not handed off, or handed off before teams were published, are not counted. */
+    TEAM("team");
 
     private final String id;
 
@@ -43,6 +45,7 @@ public enum Dimension {
             case FORM -> Optional.of(LeadFunnel.keyOf(lead.formId()));
             case LANDING_PAGE -> Optional.of(LeadFunnel.keyOf(lead.landingPage()));
             case REP -> lead.handedOff() ? Optional.of(LeadFunnel.keyOf(lead.ownerRepId())) : Optional.empty();
+            case TEAM -> lead.handedOff() && lead.ownerTeam() != null ? Optional.of(lead.ownerTeam()) : Optional.empty();
         };
     }
 }

@@ -40,15 +40,15 @@ public sealed interface FunnelFact {
         }
     }
 
-    /** Handoff gave the lead to a rep, who must touch it by {@code slaDueAt}. */
-    record HandedOff(String leadId, String campaignId, String ownerRepId, Instant slaDueAt, Instant occurredAt)
-            implements FunnelFact {
+    /** Handoff gave the lead to a rep (of {@code ownerTeam}, when known), who must touch it by {@code slaDueAt}. */
+    record HandedOff(String leadId, String campaignId, String ownerRepId, String ownerTeam, Instant slaDueAt,
+            Instant occurredAt) implements FunnelFact {
         public HandedOff {
             Objects.requireNonNull(leadId, "leadId");
         }
 
         public HandedOff(String leadId, String campaignId, Instant occurredAt) {
-            this(leadId, campaignId, null, null, occurredAt);
+            this(leadId, campaignId, null, null, null, occurredAt);
         }
     }
 

@@ -35,6 +35,7 @@ import java.util.Objects;
  * @param opportunityAt when the opportunity was first reported (or the win, if no opportunity was)
  * @param closedAt when the {@code closing} in force was reported, or null
  * @param revenue the amount of the win in force, or null
+ * @param ownerTeam the owner's team after the latest handoff, or null (handoffs before teams were published)
  */
 public record LeadFunnel(
         String leadId,
@@ -64,7 +65,8 @@ public record LeadFunnel(
         Instant opportunityAt,
         DealClosing closing,
         Instant closedAt,
-        Money revenue) {
+        Money revenue,
+        String ownerTeam) {
 
     /** Where leads without a campaign (source, form, landing page, owner) are counted. */
     public static final String NO_CAMPAIGN = "(none)";
@@ -165,6 +167,7 @@ public record LeadFunnel(
         DealClosing closing = DealClosing.OPEN;
         Instant closedAt;
         Money revenue;
+        String ownerTeam;
 
         Draft(String leadId) {
             this.leadId = leadId;
@@ -178,14 +181,14 @@ public record LeadFunnel(
             ownerRepId = f.ownerRepId; ownerSince = f.ownerSince; decision = f.decision; decidedAt = f.decidedAt;
             rejectionReason = f.rejectionReason; contacted = f.contacted; firstContactAt = f.firstContactAt;
             meeting = f.meeting; opportunity = f.opportunity; opportunityAt = f.opportunityAt; closing = f.closing;
-            closedAt = f.closedAt; revenue = f.revenue;
+            closedAt = f.closedAt; revenue = f.revenue; ownerTeam = f.ownerTeam;
         }
 
         LeadFunnel build() {
             return new LeadFunnel(leadId, campaignId, source, formId, landingPage, originTouch, firstSeenAt,
                     capturedAt, touches, captured, qualified, qualifiedAt, handedOff, handedOffAt, slaDueAt,
                     ownerRepId, ownerSince, decision, decidedAt, rejectionReason, contacted, firstContactAt, meeting,
-                    opportunity, opportunityAt, closing, closedAt, revenue);
+                    opportunity, opportunityAt, closing, closedAt, revenue, ownerTeam);
         }
 
         /** The lowest touch says where the lead came from; on a tie the first arrival stays. */
@@ -217,6 +220,7 @@ public record LeadFunnel(
             handedOff = true;
             if (handOff.ownerRepId() != null && (ownerSince == null || at == null || !at.isBefore(ownerSince))) {
                 ownerRepId = handOff.ownerRepId();
+                ownerTeam = handOff.ownerTeam();
                 ownerSince = at;
             }
         }

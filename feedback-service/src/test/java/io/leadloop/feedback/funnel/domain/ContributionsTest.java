@@ -26,7 +26,8 @@ class ContributionsTest {
                 Map.of(30L, 1L), 1, 1, 1, 0, Map.of("USD", new BigDecimal("1200.00")), Map.of()));
         assertThat(numbers).containsKeys(new NumbersKey(Dimension.SOURCE, "google", DAY),
                 new NumbersKey(Dimension.FORM, "demo", DAY), new NumbersKey(Dimension.LANDING_PAGE, "/demo", DAY),
-                new NumbersKey(Dimension.REP, "rep-ana", DAY));
+                new NumbersKey(Dimension.REP, "rep-ana", DAY), new NumbersKey(Dimension.TEAM, "team-emea", DAY));
+        assertThat(numbers.get(new NumbersKey(Dimension.TEAM, "team-emea", DAY)).won()).isEqualTo(1);
         assertThat(campaign.attributedRevenue()).containsEntry("linear", Map.of("USD", new BigDecimal("1200.00")));
     }
 
@@ -111,7 +112,7 @@ class ContributionsTest {
         return LeadFunnel.unknown(leadId)
                 .apply(new FunnelFact.Captured(leadId, 1, campaign, "google", "demo", "/demo", T0))
                 .apply(new FunnelFact.Scored(leadId, campaign, true, T0.plusSeconds(60)))
-                .apply(new FunnelFact.HandedOff(leadId, campaign, "rep-ana", T0.plusSeconds(3720), T0.plusSeconds(120)))
+                .apply(new FunnelFact.HandedOff(leadId, campaign, "rep-ana", "team-emea", T0.plusSeconds(3720), T0.plusSeconds(120)))
                 .apply(new FunnelFact.SalesReported(leadId, campaign, SalesSignal.CONTACTED, null, T0.plusSeconds(1920)))
                 .apply(new FunnelFact.SalesReported(leadId, campaign, SalesSignal.WON, revenue, T0.plusSeconds(7200)));
     }
