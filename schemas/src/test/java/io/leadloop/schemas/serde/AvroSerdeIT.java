@@ -77,7 +77,7 @@ class AvroSerdeIT {
     @Test
     void anOldConsumerReadsEventsWrittenWithANewerCompatibleSchema() {
         String topic = freshTopic();
-        Schema newer = withOptionalField(LeadScored.getClassSchema(), "modelVersion");
+        Schema newer = withOptionalField(LeadScored.getClassSchema(), "experimentArm");
         GenericRecord newEvent = new GenericRecordBuilder(newer)
                 .set("eventId", UUID.randomUUID().toString())
                 .set("occurredAt", Instant.now().toEpochMilli())
@@ -89,7 +89,7 @@ class AvroSerdeIT {
                 .set("definitionVersion", "v2")
                 .set("lead", new GenericRecordBuilder(newer.getField("lead").schema())
                         .set("attributes", Map.of()).build())
-                .set("modelVersion", "nb-7")
+                .set("experimentArm", "b")
                 .build();
         var serializer = new AvroSerializer<GenericRecord>();
         serializer.configure(config(), false);
