@@ -23,6 +23,13 @@ import io.leadloop.events.ScoreReason;
  */
 public final class LeadMother {
 
+    static {
+        // Building a LeadScored loads its nested generated classes by name (LearnedProbability): Avro 1.12 refuses
+        // them unless trusted. Services trust them in their application class, serdes on first use; a unit test
+        // that builds events before either would fail depending on test order.
+        io.leadloop.schemas.serde.TrustedAvroPackages.install();
+    }
+
     private final String leadId;
     private String campaignId;
     private int touch = 1;

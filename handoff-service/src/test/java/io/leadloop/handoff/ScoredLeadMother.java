@@ -16,6 +16,13 @@ import io.leadloop.events.ScoreReason;
 /** Test data: {@code aScoredLead().mql().hot().build()}, with a fresh lead id unless one is given. */
 public final class ScoredLeadMother {
 
+    static {
+        // Building a LeadScored loads its nested generated classes by name (LearnedProbability): Avro 1.12 refuses
+        // them unless trusted. Services trust them in their application class, serdes on first use; a unit test
+        // that builds events before either would fail depending on test order.
+        io.leadloop.schemas.serde.TrustedAvroPackages.install();
+    }
+
     private String leadId = "lead-" + UUID.randomUUID();
     private String campaignId = "campaign-" + UUID.randomUUID();
     private LeadStage stage = LeadStage.MQL;
