@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import io.leadloop.qualification.learning.LeadModels;
 import io.leadloop.qualification.learning.Learner;
 import io.leadloop.qualification.scoring.BuiltinLeadDefinition;
+import io.leadloop.qualification.scoring.DefinitionParameters;
 import io.leadloop.qualification.scoring.LeadDefinition;
 import io.leadloop.qualification.scoring.ScoringThresholds;
 
@@ -55,8 +56,9 @@ public record QualificationProperties(@DefaultValue Scoring scoring, @DefaultVal
     }
 
     /**
-     * @param definitionVersion the version every score names; change it when you change the lines below, so
-     *        scores made under different lines can be told apart
+     * @param definitionVersion the version of the built-in definition, which scores until marketing and sales
+     *        activate one through {@code /api/v1/definitions}; change it when you change the lines below, so scores
+     *        made under different lines can be told apart
      * @param mqlThreshold a lead with at least this score is an MQL
      * @param hotThreshold at least this score is HOT
      * @param warmThreshold at least this score (below HOT) is WARM, else COLD
@@ -77,8 +79,13 @@ public record QualificationProperties(@DefaultValue Scoring scoring, @DefaultVal
 
         /** The lead definition these settings describe; fails at startup if the lines contradict each other. */
         public LeadDefinition toLeadDefinition() {
-            return BuiltinLeadDefinition.create(definitionVersion,
-                    new ScoringThresholds(mqlThreshold, hotThreshold, warmThreshold), freeMailDomains);
+            return BuiltinLeadDefinition.create(definitionVersion, toDefinitionParameters(), freeMailDomains);
+        }
+
+        /** The built-in parameters with the configured score lines: the document of the built-in version. */
+        public DefinitionParameters toDefinitionParameters() {
+            return DefinitionParameters.BUILTIN.withThresholds(
+                    new ScoringThresholds(mqlThreshold, hotThreshold, warmThreshold));
         }
     }
 }

@@ -23,6 +23,14 @@ class ArchitectureTest {
             .because("scoring and learning are plain Java, unit-tested without Spring or Kafka");
 
     @ArchTest
+    static final ArchRule definitionsAreDocumentsNotAdapters = noClasses()
+            .that().resideInAPackage("..qualification.definitions..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "org.apache.kafka..", "org.apache.avro..", "io.leadloop.events..",
+                    "io.leadloop.schemas..", "..qualification.streams..", "..qualification.web..")
+            .because("a definition document and its approval rule are unit-tested without Spring or Kafka");
+
+    @ArchTest
     static final ArchRule domainDoesNotReachIntoAdapters = noClasses()
             .that().resideInAnyPackage(DOMAIN)
             .should().dependOnClassesThat().resideInAnyPackage("..qualification.streams..", "..qualification.web..");

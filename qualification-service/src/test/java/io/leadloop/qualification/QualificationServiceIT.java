@@ -25,6 +25,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +48,7 @@ import io.leadloop.testsupport.LeadLoopInfrastructure;
 import io.leadloop.testsupport.WithRealInfrastructure;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The service on a real broker and the real Apicurio registry: leads go in on {@code leads.captured.v1}, feedback
@@ -54,6 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.streams.properties.commit.interval.ms=100",
         "spring.kafka.streams.cleanup.on-shutdown=true"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QualificationServiceIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -208,6 +213,66 @@ class QualificationServiceIT {
             assertThat(JSON.readTree(get("/api/v1/campaigns/" + campaignId + "/outcomes").body()).at("/outcomes/WON").asLong())
                     .isEqualTo(1);
         });
+    }
+
+    /**
+     * Runs last: once a definition is active, leads scored afterwards name it, not {@code builtin-1}, which the
+     * other tests check.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void activatesADefinitionOnlyAfterMarketingAndSalesApprovedAndScoresLaterLeadsWithIt() throws Exception {
+        HttpResponse<String> invalid = post("/api/v1/definitions", "{\"version\": \"it bad\", \"mqlThreshold\": -1}");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(invalid.body());
+        assertThat(problem.get("type").asString()).isEqualTo("https://leadloop.io/problems/invalid-definition");
+        assertThat(problem.get("errors").findValuesAsString("pointer"))
+                .contains("/version", "/mqlThreshold", "/priority", "/rules", "/disqualifiers");
+
+        HttpResponse<String> builtin = get("/api/v1/definitions/active");
+        assertThat(builtin.statusCode()).isEqualTo(200);
+        ObjectNode document = (ObjectNode) JSON.readTree(builtin.body()).get("document");
+        String version = freshId("it");
+        document.put("version", version);
+        ((ObjectNode) document.get("priority")).put("hot", 80);
+
+        assertThat(post("/api/v1/definitions?proposedBy=mia", document.toString()).statusCode()).isEqualTo(201);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(get("/api/v1/definitions/" + version).statusCode())
+                .isEqualTo(200));
+        JsonNode diff = JSON.readTree(get("/api/v1/definitions/" + version + "/diff").body());
+        assertThat(diff.get("changes")).hasSize(1);
+        assertThat(diff.get("changes").get(0).get("path").asString()).isEqualTo("/priority/hot");
+        assertThat(diff.get("changes").get(0).get("active").intValue()).isEqualTo(75);
+        assertThat(diff.get("changes").get(0).get("proposed").intValue()).isEqualTo(80);
+
+        String approvals = "/api/v1/definitions/" + version + "/approvals";
+        HttpResponse<String> marketing = post(approvals, "{\"approver\": \"mia\", \"team\": \"marketing\"}");
+        assertThat(marketing.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(marketing.body()).get("status").asString()).isEqualTo("proposed");
+        HttpResponse<String> samePerson = post(approvals, "{\"approver\": \"mia\", \"team\": \"sales\"}");
+        assertThat(samePerson.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(samePerson.body()).get("type").asString())
+                .isEqualTo("https://leadloop.io/problems/definition-conflict");
+        HttpResponse<String> sales = post(approvals, "{\"approver\": \"sam\", \"team\": \"sales\"}");
+        assertThat(sales.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(sales.body()).get("status").asString()).isEqualTo("active");
+
+        // Scoring reads the global store, which follows the topic a moment later.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(JSON.readTree(get("/api/v1/definitions/active").body())
+                .get("version").asString()).isEqualTo(version));
+        String leadId = freshId("lead");
+        try (var scored = new RecordsOn<>(Topics.LEADS_SCORED.name(), bootstrapServers(), scoredDeserializer())) {
+            events.send(new ProducerRecord<>(Topics.LEADS_CAPTURED.name(), leadId,
+                    anAcmeVpWhoAskedForADemo(leadId, freshId("campaign")).build())).get();
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(scored.withKey(leadId)).singleElement()
+                    .satisfies(record -> assertThat(record.value().getDefinitionVersion()).isEqualTo(version)));
+        }
+    }
+
+    private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

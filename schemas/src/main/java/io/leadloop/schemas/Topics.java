@@ -5,6 +5,7 @@ import java.util.List;
 import io.leadloop.events.FeedbackRecorded;
 import io.leadloop.events.FunnelNumbersChanged;
 import io.leadloop.events.LeadCaptured;
+import io.leadloop.events.LeadDefinitionChanged;
 import io.leadloop.events.LeadEscalated;
 import io.leadloop.events.LeadHandedOff;
 import io.leadloop.events.LeadRecycled;
@@ -48,9 +49,18 @@ public final class Topics {
     /** Sales rejected a lead; it goes back to marketing with the reason. */
     public static final Topic<LeadRecycled> LEADS_RECYCLED = new Topic<>("leads.recycled.v1", LeadRecycled.class);
 
+    // Lead definitions, agreed (issue 4; published by qualification-service)
+    /**
+     * Lead definition versions proposed, approved and activated; compacted, keyed by definition version (not by
+     * lead): the latest record per version is its state, the topic the audit trail.
+     */
+    public static final Topic<LeadDefinitionChanged> LEAD_DEFINITIONS =
+            new Topic<>("qualification.lead-definitions.v1", LeadDefinitionChanged.class);
+
     /** All event topics, e.g. for tooling that creates or inspects them. */
     public static final List<Topic<?>> ALL = List.of(LEADS_CAPTURED, LEADS_SCORED, LEADS_HANDED_OFF, FEEDBACK_RECORDED,
-            FUNNEL_NUMBERS, HANDOFF_ROSTER, LEADS_SLA_REMINDERS, LEADS_SLA_BREACHED, LEADS_ESCALATED, LEADS_RECYCLED);
+            FUNNEL_NUMBERS, HANDOFF_ROSTER, LEADS_SLA_REMINDERS, LEADS_SLA_BREACHED, LEADS_ESCALATED, LEADS_RECYCLED,
+            LEAD_DEFINITIONS);
 
     private Topics() {
     }

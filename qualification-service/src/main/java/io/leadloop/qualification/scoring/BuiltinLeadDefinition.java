@@ -1,5 +1,6 @@
 package io.leadloop.qualification.scoring;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -19,18 +20,32 @@ public final class BuiltinLeadDefinition {
     private BuiltinLeadDefinition() {
     }
 
+    /** The built-in parameters with the given score lines. */
     public static LeadDefinition create(String version, ScoringThresholds thresholds, Set<String> freeMailDomains) {
+        return create(version, DefinitionParameters.BUILTIN.withThresholds(thresholds), freeMailDomains);
+    }
+
+    /** The built-in rules with the parameters of an approved definition version. */
+    public static LeadDefinition create(String version, DefinitionParameters parameters, Set<String> freeMailDomains) {
+        DefinitionParameters.Rules rules = parameters.rules();
+        List<Disqualifier> disqualifiers = new ArrayList<>();
+        if (parameters.disqualifiers().noConsent()) {
+            disqualifiers.add(new NoConsentDisqualifier());
+        }
+        if (parameters.disqualifiers().studentOrJobSeeker()) {
+            disqualifiers.add(new NonBuyerTitleDisqualifier());
+        }
         return new LeadDefinition(version,
                 List.of(
-                        new JobTitleSeniorityRule(),
-                        new CompanySizeRule(),
-                        new EmailDomainRule(freeMailDomains),
-                        new FirmographicsKnownRule(),
-                        EngagementThresholdRule.visits(),
-                        EngagementThresholdRule.timeOnSite(),
-                        EngagementThresholdRule.pageViews(),
-                        new HighIntentFormRule()),
-                List.of(new NoConsentDisqualifier(), new NonBuyerTitleDisqualifier()),
-                thresholds);
+                        new JobTitleSeniorityRule(rules.jobTitle()),
+                        new CompanySizeRule(rules.companySize()),
+                        new EmailDomainRule(freeMailDomains, rules.emailDomain()),
+                        new FirmographicsKnownRule(rules.firmographics()),
+                        EngagementThresholdRule.visits(rules.visits()),
+                        EngagementThresholdRule.timeOnSite(rules.timeOnSite()),
+                        EngagementThresholdRule.pageViews(rules.pageViews()),
+                        new HighIntentFormRule(rules.highIntentForm())),
+                disqualifiers,
+                parameters.thresholds());
     }
 }

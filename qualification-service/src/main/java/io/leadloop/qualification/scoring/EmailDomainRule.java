@@ -11,12 +11,13 @@ import java.util.stream.Collectors;
 final class EmailDomainRule implements ScoringRule {
 
     static final String ID = "fit.email-domain";
-    static final int CORPORATE_POINTS = 10;
-    static final int FREE_MAIL_POINTS = -5;
-
     private final Set<String> freeMailDomains;
+    private final int corporatePoints;
+    private final int freeMailPoints;
 
-    EmailDomainRule(Set<String> freeMailDomains) {
+    EmailDomainRule(Set<String> freeMailDomains, DefinitionParameters.EmailDomain parameters) {
+        this.corporatePoints = parameters.corporate();
+        this.freeMailPoints = parameters.freeMail();
         this.freeMailDomains = freeMailDomains.stream()
                 .map(domain -> domain.trim().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
@@ -31,8 +32,8 @@ final class EmailDomainRule implements ScoringRule {
     public RuleContribution evaluate(LeadProfile lead) {
         return lead.emailDomain()
                 .map(domain -> freeMailDomains.contains(domain)
-                        ? new RuleContribution(ID, FREE_MAIL_POINTS, "Free-mail address (" + domain + ")")
-                        : new RuleContribution(ID, CORPORATE_POINTS, "Corporate email domain (" + domain + ")"))
+                        ? new RuleContribution(ID, freeMailPoints, "Free-mail address (" + domain + ")")
+                        : new RuleContribution(ID, corporatePoints, "Corporate email domain (" + domain + ")"))
                 .orElseGet(() -> new RuleContribution(ID, 0, "No email address"));
     }
 }

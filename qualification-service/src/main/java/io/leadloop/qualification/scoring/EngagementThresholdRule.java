@@ -23,17 +23,19 @@ final class EngagementThresholdRule implements ScoringRule {
         this.points = points;
     }
 
-    static EngagementThresholdRule visits() {
-        return new EngagementThresholdRule("engagement.visits", "visits", LeadProfile::visits, 3, 10);
+    static EngagementThresholdRule visits(DefinitionParameters.Threshold parameters) {
+        return new EngagementThresholdRule("engagement.visits", "visits", LeadProfile::visits, parameters.atLeast(),
+                parameters.points());
     }
 
-    static EngagementThresholdRule timeOnSite() {
+    static EngagementThresholdRule timeOnSite(DefinitionParameters.Threshold parameters) {
         return new EngagementThresholdRule("engagement.time-on-site", "seconds on site",
-                LeadProfile::timeOnSiteSeconds, 300, 10);
+                LeadProfile::timeOnSiteSeconds, parameters.atLeast(), parameters.points());
     }
 
-    static EngagementThresholdRule pageViews() {
-        return new EngagementThresholdRule("engagement.page-views", "page views", LeadProfile::pageViews, 5, 5);
+    static EngagementThresholdRule pageViews(DefinitionParameters.Threshold parameters) {
+        return new EngagementThresholdRule("engagement.page-views", "page views", LeadProfile::pageViews,
+                parameters.atLeast(), parameters.points());
     }
 
     @Override

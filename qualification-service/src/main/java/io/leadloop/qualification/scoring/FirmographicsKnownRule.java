@@ -10,8 +10,13 @@ import java.util.List;
 final class FirmographicsKnownRule implements ScoringRule {
 
     static final String ID = "fit.firmographics";
-    static final int INDUSTRY_POINTS = 3;
-    static final int COUNTRY_POINTS = 2;
+    private final int industryPoints;
+    private final int countryPoints;
+
+    FirmographicsKnownRule(DefinitionParameters.Firmographics parameters) {
+        this.industryPoints = parameters.industryKnown();
+        this.countryPoints = parameters.countryKnown();
+    }
 
     @Override
     public String id() {
@@ -23,11 +28,11 @@ final class FirmographicsKnownRule implements ScoringRule {
         int points = 0;
         List<String> known = new ArrayList<>();
         if (LeadProfile.isKnown(lead.industry())) {
-            points += INDUSTRY_POINTS;
+            points += industryPoints;
             known.add("industry " + lead.industry());
         }
         if (LeadProfile.isKnown(lead.country())) {
-            points += COUNTRY_POINTS;
+            points += countryPoints;
             known.add("country " + lead.country());
         }
         return new RuleContribution(ID, points, known.isEmpty()

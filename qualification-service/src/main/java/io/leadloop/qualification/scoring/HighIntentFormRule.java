@@ -6,8 +6,13 @@ import java.util.Set;
 final class HighIntentFormRule implements ScoringRule {
 
     static final String ID = "engagement.high-intent-form";
-    static final int POINTS = 15;
-    static final Set<String> HIGH_INTENT_FORMS = Set.of("demo-request", "contact-sales");
+    private final Set<String> highIntentForms;
+    private final int points;
+
+    HighIntentFormRule(DefinitionParameters.HighIntentForm parameters) {
+        this.highIntentForms = parameters.forms();
+        this.points = parameters.points();
+    }
 
     @Override
     public String id() {
@@ -20,8 +25,8 @@ final class HighIntentFormRule implements ScoringRule {
         if (!LeadProfile.isKnown(form)) {
             return new RuleContribution(ID, 0, "No form submitted");
         }
-        return HIGH_INTENT_FORMS.contains(form.trim())
-                ? new RuleContribution(ID, POINTS, "Asked for sales through the \"" + form + "\" form")
+        return highIntentForms.contains(form.trim())
+                ? new RuleContribution(ID, points, "Asked for sales through the \"" + form + "\" form")
                 : new RuleContribution(ID, 0, "Form \"" + form + "\" shows no buying intent");
     }
 }

@@ -9,12 +9,17 @@ import java.util.regex.Pattern;
 final class JobTitleSeniorityRule implements ScoringRule {
 
     static final String ID = "fit.job-title";
-    static final int DECISION_MAKER_POINTS = 20;
-    static final int MANAGER_POINTS = 10;
+    private final int decisionMakerPoints;
+    private final int managerPoints;
 
     private static final Pattern DECISION_MAKER = Pattern.compile(
             "\\b(c[a-z]o|ciso|chief|president|vp|svp|evp|vice[ -]president|head|director|founder|co-founder)\\b");
     private static final Pattern MANAGER = Pattern.compile("\\b(manager|management)\\b");
+
+    JobTitleSeniorityRule(DefinitionParameters.JobTitle parameters) {
+        this.decisionMakerPoints = parameters.decisionMaker();
+        this.managerPoints = parameters.manager();
+    }
 
     @Override
     public String id() {
@@ -26,11 +31,11 @@ final class JobTitleSeniorityRule implements ScoringRule {
         return lead.normalisedJobTitle()
                 .map(title -> {
                     if (DECISION_MAKER.matcher(title).find()) {
-                        return new RuleContribution(ID, DECISION_MAKER_POINTS,
+                        return new RuleContribution(ID, decisionMakerPoints,
                                 "Senior decision maker (C-level, VP, head or director): \"" + lead.jobTitle() + "\"");
                     }
                     if (MANAGER.matcher(title).find()) {
-                        return new RuleContribution(ID, MANAGER_POINTS, "Manager: \"" + lead.jobTitle() + "\"");
+                        return new RuleContribution(ID, managerPoints, "Manager: \"" + lead.jobTitle() + "\"");
                     }
                     return new RuleContribution(ID, 0, "No seniority in job title \"" + lead.jobTitle() + "\"");
                 })

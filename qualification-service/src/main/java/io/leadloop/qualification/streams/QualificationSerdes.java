@@ -7,6 +7,7 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 
 import io.leadloop.events.FeedbackRecorded;
 import io.leadloop.events.LeadCaptured;
+import io.leadloop.events.LeadDefinitionChanged;
 import io.leadloop.events.LeadScored;
 import io.leadloop.qualification.learning.LeadLearningState;
 import io.leadloop.qualification.learning.OutcomeCounts;
@@ -24,7 +25,8 @@ record QualificationSerdes(
         Serde<FeedbackRecorded> feedback,
         Serde<OutcomeCounts> outcomeCounts,
         Serde<LeadLearningState> learningState,
-        Serde<TrainingExample> trainingExample) {
+        Serde<TrainingExample> trainingExample,
+        Serde<LeadDefinitionChanged> definitions) {
 
     /** Serdes configured from the Kafka Streams client properties, which carry {@code schema.registry.url}. */
     static QualificationSerdes from(Map<String, ?> clientConfig) {
@@ -34,6 +36,7 @@ record QualificationSerdes(
                 AvroSerde.forValuesOf(Topics.FEEDBACK_RECORDED, clientConfig),
                 new JacksonJsonSerde<>(OutcomeCounts.class).noTypeInfo().ignoreTypeHeaders(),
                 new JacksonJsonSerde<>(LeadLearningState.class).noTypeInfo().ignoreTypeHeaders(),
-                new JacksonJsonSerde<>(TrainingExample.class).noTypeInfo().ignoreTypeHeaders());
+                new JacksonJsonSerde<>(TrainingExample.class).noTypeInfo().ignoreTypeHeaders(),
+                AvroSerde.forValuesOf(Topics.LEAD_DEFINITIONS, clientConfig));
     }
 }

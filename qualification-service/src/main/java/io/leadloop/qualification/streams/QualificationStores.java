@@ -13,6 +13,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;
 
+import io.leadloop.events.LeadDefinitionChanged;
 import io.leadloop.events.LeadScored;
 import io.leadloop.qualification.learning.CampaignTally;
 import io.leadloop.qualification.learning.OutcomeCounts;
@@ -62,6 +63,15 @@ public class QualificationStores {
                 return value == null ? 0 : value;
             }, limit);
         });
+    }
+
+    /**
+     * The latest state of a definition version (or, under {@link LeadDefinitionStoreUpdater#ACTIVE}, of the active
+     * one) as this instance's global store has it.
+     */
+    Optional<LeadDefinitionChanged> definition(String key) {
+        return Optional.ofNullable(read(QualificationTopology.LEAD_DEFINITIONS_STORE,
+                (ReadOnlyKeyValueStore<String, LeadDefinitionChanged> store) -> store.get(key)));
     }
 
     private <K, V, R> R read(String storeName, Function<ReadOnlyKeyValueStore<K, V>, R> query) {

@@ -42,8 +42,8 @@ class QualificationStreamsConfiguration {
     QualificationTopology qualificationTopology(StreamsBuilder builder,
             @Qualifier(KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME) KafkaStreamsConfiguration streamsConfig,
             LeadDefinition definition, Clock clock, MeterRegistry meters, QualificationProperties properties) {
-        var topology = new QualificationTopology(definition, QualificationSerdes.from(clientConfig(streamsConfig)), clock,
-                meters, properties.learning());
+        var topology = new QualificationTopology(definition, properties.scoring().freeMailDomains(),
+                QualificationSerdes.from(clientConfig(streamsConfig)), clock, meters, properties.learning());
         topology.addTo(builder);
         return topology;
     }

@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -25,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import io.leadloop.events.FeedbackRecorded;
 import io.leadloop.events.LeadCaptured;
+import io.leadloop.events.LeadDefinitionChanged;
 import io.leadloop.events.LeadScored;
 import io.leadloop.events.LeadDetails;
 import io.leadloop.events.SalesOutcome;
@@ -37,6 +40,9 @@ import io.leadloop.qualification.learning.ParameterSource;
 import io.leadloop.qualification.learning.Prediction;
 import io.leadloop.qualification.learning.TrainingExample;
 import io.leadloop.qualification.learning.OutcomeCounts;
+import io.leadloop.qualification.definitions.DefinitionDocument;
+import io.leadloop.qualification.definitions.InvalidDefinitionException;
+import io.leadloop.qualification.scoring.BuiltinLeadDefinition;
 import io.leadloop.qualification.scoring.LeadDefinition;
 import io.leadloop.qualification.scoring.LeadScore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,11 +50,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import static io.leadloop.schemas.Topics.FEEDBACK_RECORDED;
 import static io.leadloop.schemas.Topics.LEADS_CAPTURED;
 import static io.leadloop.schemas.Topics.LEADS_SCORED;
+import static io.leadloop.schemas.Topics.LEAD_DEFINITIONS;
 
 /**
  * The qualification stream app:
  * <ol>
- * <li>{@code leads.captured.v1} → score against the lead definition → {@code leads.scored.v1}, keyed by leadId;</li>
+ * <li>{@code leads.captured.v1} → score against the active lead definition (global store from
+ * {@code qualification.lead-definitions.v1}; the built-in one until another is activated) → {@code leads.scored.v1}, keyed by leadId;</li>
  * <li>the latest score per lead in the {@value #LEAD_SCORES_STORE} store (for {@code GET .../score});</li>
  * <li>distinct scored leads per campaign in {@value #CAMPAIGN_LEADS_SCORED_STORE} — counted from the latest-score
  * table, so re-scoring a lead does not count it twice;</li>
@@ -73,12 +81,17 @@ public final class QualificationTopology {
     public static final String MODEL_STORE = "model";
     /** The compacted topic the model's writers publish changed parameters to. Private to this service. */
     public static final String MODEL_TOPIC = "qualification.model-parameters.v1";
+    /** definition version → its latest {@link LeadDefinitionChanged}, global; the active one also under "@active". */
+    public static final String LEAD_DEFINITIONS_STORE = "lead-definitions";
     /** The segment of every lead when models are not segmented. */
     static final String ALL_LEADS = "all";
 
     private static final Logger log = LoggerFactory.getLogger(QualificationTopology.class);
 
-    private final LeadDefinition definition;
+    private final LeadDefinition builtin;
+    private final Set<String> freeMailDomains;
+    /** Parsed definitions by version: a version's document never changes once proposed. */
+    private final Map<String, LeadDefinition> definitions = new ConcurrentHashMap<>();
     private final QualificationSerdes serdes;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -87,9 +100,19 @@ public final class QualificationTopology {
     private final boolean segmentByChannel;
     private final int explanations;
 
-    QualificationTopology(LeadDefinition definition, QualificationSerdes serdes, Clock clock, MeterRegistry meters,
+    QualificationTopology(LeadDefinition builtin, QualificationSerdes serdes, Clock clock, MeterRegistry meters,
             QualificationProperties.Learning learning) {
-        this.definition = definition;
+        this(builtin, BuiltinLeadDefinition.DEFAULT_FREE_MAIL_DOMAINS, serdes, clock, meters, learning);
+    }
+
+    /**
+     * @param builtin the definition scoring uses until marketing and sales activate one
+     * @param freeMailDomains the free-mail domains of every definition (configuration, not part of a version)
+     */
+    QualificationTopology(LeadDefinition builtin, Set<String> freeMailDomains, QualificationSerdes serdes, Clock clock,
+            MeterRegistry meters, QualificationProperties.Learning learning) {
+        this.builtin = builtin;
+        this.freeMailDomains = Set.copyOf(freeMailDomains);
         this.serdes = serdes;
         this.clock = clock;
         this.meters = meters;
@@ -110,6 +133,13 @@ public final class QualificationTopology {
                         Serdes.String(), Serdes.Double()).withLoggingDisabled(),
                 MODEL_TOPIC, Consumed.with(Serdes.String(), Serdes.Double()).withName("model-parameters-in"),
                 () -> new ModelStoreUpdater(MODEL_STORE));
+
+        // Every instance needs the active definition to score any lead, and the API reads any version: global,
+        // restored from the compacted topic on restart.
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEAD_DEFINITIONS_STORE),
+                        Serdes.String(), serdes.definitions()).withLoggingDisabled(),
+                LEAD_DEFINITIONS.name(), Consumed.with(Serdes.String(), serdes.definitions()).withName("lead-definitions-in"),
+                LeadDefinitionStoreUpdater::new);
 
         KStream<String, LeadScored> scored = builder
                 .stream(LEADS_CAPTURED.name(), Consumed.with(Serdes.String(), serdes.captured()).withName("leads-captured"))
@@ -145,9 +175,9 @@ public final class QualificationTopology {
     }
 
     private LeadScored score(LeadCaptured captured, KeyValueStore<String, LeadLearningState> learning,
-            ParameterSource model) {
+            ParameterSource model, LeadDefinitionChanged activeDefinition) {
         return LeadIdMdc.with(captured.getLeadId(), () -> {
-            LeadScore score = definition.score(LeadProfiles.from(captured.getLead()));
+            LeadScore score = definitionOf(activeDefinition).score(LeadProfiles.from(captured.getLead()));
             String segment = segmentOf(captured.getLead());
             List<String> leadFeatures = features.of(captured.getLead());
             LeadLearningState known = learning.get(captured.getLeadId());
@@ -160,6 +190,24 @@ public final class QualificationTopology {
             meters.counter("leadloop.qualification.leads.scored", "stage", score.stage().name()).increment();
             return LeadScoredEvents.of(captured, score, predictions, models.active(), explanations,
                     clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        });
+    }
+
+    private LeadDefinition definitionOf(LeadDefinitionChanged active) {
+        if (active == null) {
+            return builtin;
+        }
+        return definitions.computeIfAbsent(active.getDefinitionVersion(), version -> {
+            try {
+                return BuiltinLeadDefinition.create(version, DefinitionDocument.parse(active.getDocument()).parameters(),
+                        freeMailDomains);
+            } catch (InvalidDefinitionException invalid) {
+                // Only a record written around the API can be invalid; scoring with the built-in definition (and
+                // saying so in definitionVersion) beats dead-lettering every lead until someone notices.
+                log.error("Active definition {} is invalid, scoring with {}: {}", version, builtin.version(),
+                        invalid.violations());
+                return builtin;
+            }
         });
     }
 

@@ -6,7 +6,7 @@ package io.leadloop.qualification.streams;
  */
 public class ScoresUnavailableException extends RuntimeException {
 
-    ScoresUnavailableException(String store, RuntimeException cause) {
+    ScoresUnavailableException(String store, Exception cause) {
         super("Store " + store + " is not queryable right now: " + cause.getMessage(), cause);
     }
 }

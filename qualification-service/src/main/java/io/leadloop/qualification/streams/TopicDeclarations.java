@@ -32,6 +32,9 @@ class TopicDeclarations {
                 declare(Topics.FEEDBACK_RECORDED.deadLetter()),
                 // The latest value of every model parameter is all that matters: compacted, kept forever.
                 TopicBuilder.name(QualificationTopology.MODEL_TOPIC).partitions(topics.partitions())
+                        .replicas(topics.replicationFactor()).compact().build(),
+                // The latest state per definition version is its state; every event carries the whole state.
+                TopicBuilder.name(Topics.LEAD_DEFINITIONS.name()).partitions(topics.partitions())
                         .replicas(topics.replicationFactor()).compact().build());
     }
 

@@ -2,6 +2,8 @@ package io.leadloop.qualification.web;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +14,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import io.leadloop.qualification.definitions.ApprovalConflictException;
+import io.leadloop.qualification.definitions.InvalidDefinitionException;
+import io.leadloop.qualification.definitions.UnknownDefinitionException;
+import io.leadloop.qualification.definitions.Violation;
 import io.leadloop.qualification.streams.ScoresUnavailableException;
 
 /** Turns this service's errors into RFC 9457 problem details with stable {@code type} URIs. */
@@ -20,6 +26,10 @@ class QualificationProblems {
 
     static final URI UNKNOWN_LEAD = URI.create("https://leadloop.io/problems/unknown-lead");
     static final URI SCORES_UNAVAILABLE = URI.create("https://leadloop.io/problems/scores-unavailable");
+    static final URI INVALID_DEFINITION = URI.create("https://leadloop.io/problems/invalid-definition");
+    static final URI INVALID_APPROVAL = URI.create("https://leadloop.io/problems/invalid-approval");
+    static final URI UNKNOWN_DEFINITION = URI.create("https://leadloop.io/problems/unknown-definition");
+    static final URI DEFINITION_CONFLICT = URI.create("https://leadloop.io/problems/definition-conflict");
     private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
     private static final Logger log = LoggerFactory.getLogger(QualificationProblems.class);
@@ -30,6 +40,45 @@ class QualificationProblems {
         problem.setType(UNKNOWN_LEAD);
         problem.setTitle("Unknown lead");
         problem.setProperty("leadId", exception.leadId());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidDefinition(InvalidDefinitionException exception) {
+        return invalid(INVALID_DEFINITION, "Invalid lead definition", exception.violations());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidApproval(InvalidApprovalException exception) {
+        return invalid(INVALID_APPROVAL, "Invalid approval", exception.violations());
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownDefinition(UnknownDefinitionException exception) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, exception.getMessage());
+        problem.setType(UNKNOWN_DEFINITION);
+        problem.setTitle("Unknown lead definition");
+        problem.setProperty("version", exception.version());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail definitionConflict(ApprovalConflictException exception) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, exception.getMessage());
+        problem.setType(DEFINITION_CONFLICT);
+        problem.setTitle("Lead definition conflict");
+        problem.setProperty("version", exception.version());
+        return problem;
+    }
+
+    private static ProblemDetail invalid(URI type, String title, List<Violation> violations) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                violations.size() + " field(s) are invalid; see errors");
+        problem.setType(type);
+        problem.setTitle(title);
+        problem.setProperty("errors", violations.stream()
+                .map(violation -> Map.of("pointer", violation.pointer(), "detail", violation.detail()))
+                .toList());
         return problem;
     }
 

@@ -149,6 +149,35 @@ class BuiltinLeadDefinitionTest {
     }
 
     @Test
+    void takesPointsThresholdsTiersAndDisqualifierSwitchesFromTheDefinitionParameters() {
+        DefinitionParameters.Rules builtin = DefinitionParameters.BUILTIN.rules();
+        var parameters = new DefinitionParameters(60, new DefinitionParameters.Priority(100, 60),
+                new DefinitionParameters.Rules(new DefinitionParameters.JobTitle(30, 10),
+                        java.util.List.of(new DefinitionParameters.SizeTier(200, 25)),
+                        builtin.emailDomain(), builtin.firmographics(),
+                        new DefinitionParameters.Threshold(2, 12), builtin.timeOnSite(), builtin.pageViews(),
+                        builtin.highIntentForm()),
+                new DefinitionParameters.Disqualifiers(false, true));
+        LeadDefinition custom = BuiltinLeadDefinition.create("custom-1", parameters,
+                BuiltinLeadDefinition.DEFAULT_FREE_MAIL_DOMAINS);
+
+        LeadScore score = custom.score(anAcmeVpWhoAskedForADemo().marketingConsent(false).salesContactConsent(false).build());
+
+        assertThat(score.reasons()).extracting(RuleContribution::rule, RuleContribution::points).containsExactly(
+                tuple("fit.job-title", 30),
+                tuple("fit.company-size", 25),
+                tuple("fit.email-domain", 10),
+                tuple("fit.firmographics", 5),
+                tuple("engagement.visits", 12),
+                tuple("engagement.time-on-site", 10),
+                tuple("engagement.page-views", 5),
+                tuple("engagement.high-intent-form", 15));
+        assertThat(score.stage()).as("no-consent disqualifier switched off").isEqualTo(QualificationStage.MQL);
+        assertThat(score.priority()).isEqualTo(PriorityTier.HOT);
+        assertThat(score.definitionVersion()).isEqualTo("custom-1");
+    }
+
+    @Test
     void refusesAHotLineBelowTheWarmLine() {
         assertThatIllegalArgumentException().isThrownBy(() -> new ScoringThresholds(50, 40, 60));
     }

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 
 import io.leadloop.events.FeedbackRecorded;
 import io.leadloop.events.LeadCaptured;
+import io.leadloop.events.LeadDefinitionChange;
+import io.leadloop.events.LeadDefinitionChanged;
 import io.leadloop.events.LeadScored;
 import io.leadloop.events.LeadStage;
 import io.leadloop.events.Priority;
@@ -37,7 +39,10 @@ import io.leadloop.events.SalesOutcome;
 import io.leadloop.qualification.QualificationProperties;
 import io.leadloop.qualification.learning.OutcomeCounts;
 import io.leadloop.qualification.learning.RejectionReasonPredictors;
+import io.leadloop.qualification.definitions.DefinitionDocument;
+import io.leadloop.qualification.definitions.DefinitionState;
 import io.leadloop.qualification.scoring.BuiltinLeadDefinition;
+import io.leadloop.qualification.scoring.DefinitionParameters;
 import io.leadloop.qualification.scoring.ScoringThresholds;
 import io.leadloop.schemas.Topics;
 import io.leadloop.schemas.deadletter.DeadLetterTopicHandler;
@@ -101,6 +106,36 @@ class QualificationTopologyTest {
         assertThat(event.getEventId()).isEqualTo(LeadScoredEvents.eventIdFor(lead, "builtin-1"));
         assertThat(event.getLead()).isEqualTo(lead.getLead());
         assertThat(scored.isEmpty()).isTrue();
+    }
+
+    @Test
+    void scoresWithTheActivatedDefinitionAndStampsItsVersionOnlyOnceBothTeamsApproved() {
+        TestInputTopic<String, LeadDefinitionChanged> definitions = driver.createInputTopic(
+                Topics.LEAD_DEFINITIONS.name(), new StringSerializer(), serdes.definitions().serializer());
+        DefinitionDocument strict = DefinitionDocument.parse(DefinitionDocument.of("strict-1", DefinitionParameters.BUILTIN)
+                .json().replace("\"mqlThreshold\":50", "\"mqlThreshold\":95"));
+        DefinitionState proposed = DefinitionState.proposed(strict, "mia", NOW);
+        DefinitionState marketingApproved = proposed.approve("mia", "marketing", NOW.plusSeconds(1));
+        definitions.pipeInput("strict-1", LeadDefinitionEvents.of(proposed, LeadDefinitionChange.PROPOSED, "mia", NOW));
+        definitions.pipeInput("strict-1", LeadDefinitionEvents.of(marketingApproved, LeadDefinitionChange.APPROVED,
+                "mia", NOW.plusSeconds(1)));
+
+        captured.pipeInput("lead-before", anAcmeVpWhoAskedForADemo("lead-before", "spring-launch").build());
+        LeadScored beforeActivation = scored.readValue();
+        assertThat(beforeActivation.getDefinitionVersion()).isEqualTo("builtin-1");
+        assertThat(beforeActivation.getStage()).isEqualTo(LeadStage.MQL);
+
+        DefinitionState active = marketingApproved.approve("sam", "sales", NOW.plusSeconds(2));
+        definitions.pipeInput("strict-1", LeadDefinitionEvents.of(active, LeadDefinitionChange.ACTIVATED, "sam",
+                NOW.plusSeconds(2)));
+        captured.pipeInput("lead-after", anAcmeVpWhoAskedForADemo("lead-after", "spring-launch").build());
+
+        LeadScored afterActivation = scored.readValue();
+        assertThat(afterActivation.getDefinitionVersion()).isEqualTo("strict-1");
+        assertThat(afterActivation.getScore()).isEqualTo(90);
+        assertThat(afterActivation.getStage()).as("90 points is below strict-1's MQL line of 95")
+                .isEqualTo(LeadStage.NOT_QUALIFIED);
+        assertThat(afterActivation.getEventId()).isNotEqualTo(beforeActivation.getEventId());
     }
 
     @Test

@@ -1,0 +1,114 @@
+package io.leadloop.qualification.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.leadloop.qualification.definitions.Approval;
+import io.leadloop.qualification.definitions.Violation;
+import io.leadloop.qualification.streams.LeadDefinitions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Lead definitions marketing and sales agree on: propose a version, compare it with the active one, approve it.
+ * Who approves is taken on trust until authentication exists (issue 9).
+ */
+@RestController
+@RequestMapping(path = "/api/v1/definitions", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Lead definitions", description = "Versioned lead definitions, active once marketing and sales approved")
+class LeadDefinitionsController {
+
+    private final LeadDefinitions definitions;
+
+    LeadDefinitionsController(LeadDefinitions definitions) {
+        this.definitions = definitions;
+    }
+
+    /** Taken as a raw string so that every bad field, wrong types included, is reported by its JSON pointer. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Propose a definition version (a complete document; GET .../active for a starting point)")
+    @ApiResponse(responseCode = "201", description = "Proposed; waiting for one marketing and one sales approval")
+    @ApiResponse(responseCode = "400", description = "Invalid: `errors` names each bad field by JSON pointer",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The version exists already",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<LeadDefinitionResponse> propose(@RequestBody String document,
+            @RequestParam(name = "proposedBy", required = false) String proposedBy) {
+        var proposed = definitions.propose(document, proposedBy);
+        return ResponseEntity.created(URI.create("/api/v1/definitions/" + proposed.version()))
+                .body(LeadDefinitionResponse.of(proposed, false));
+    }
+
+    @GetMapping("/active")
+    @Operation(summary = "The definition leads are scored with now")
+    LeadDefinitionResponse active() {
+        return LeadDefinitionResponse.of(definitions.active(), true);
+    }
+
+    @GetMapping("/{version}")
+    @Operation(summary = "A definition version, its approvals and whether it is active")
+    @ApiResponse(responseCode = "404", description = "No such version",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    LeadDefinitionResponse definition(@PathVariable String version) {
+        var state = definitions.get(version);
+        return LeadDefinitionResponse.of(state, state.version().equals(definitions.active().version()));
+    }
+
+    @GetMapping("/{version}/diff")
+    @Operation(summary = "Every field this version changes against the active one")
+    LeadDefinitionDiffResponse diff(@PathVariable String version) {
+        return new LeadDefinitionDiffResponse(version, definitions.active().version(),
+                definitions.diff(version).stream().map(LeadDefinitionDiffResponse.Change::of).toList());
+    }
+
+    @PostMapping(path = "/{version}/approvals", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Approve a version as a marketing or sales approver; the second team's approval activates it")
+    @ApiResponse(responseCode = "200", description = "Approved (and active if both teams have approved)")
+    @ApiResponse(responseCode = "400", description = "approver missing or team not marketing/sales",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "Already active, or this person approved it already",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    LeadDefinitionResponse approve(@PathVariable String version, @RequestBody ApprovalRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        if (request.approver() == null || request.approver().isBlank()) {
+            violations.add(new Violation("/approver", "required: who approves"));
+        }
+        String team = request.team() == null ? "" : request.team().trim().toLowerCase(Locale.ROOT);
+        if (!team.equals(Approval.MARKETING) && !team.equals(Approval.SALES)) {
+            violations.add(new Violation("/team", "must be marketing or sales"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidApprovalException(violations);
+        }
+        var approved = definitions.approve(version, request.approver(), team);
+        return LeadDefinitionResponse.of(approved, approved.activated());
+    }
+
+    /**
+     * @param approver who approves (taken on trust until authentication, issue 9)
+     * @param team {@code marketing} or {@code sales}
+     */
+    record ApprovalRequest(String approver, String team) {
+    }
+}
