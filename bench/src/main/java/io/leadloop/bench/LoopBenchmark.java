@@ -91,7 +91,7 @@ public final class LoopBenchmark {
                 options.addAll(List.of(extra.split("\\s+")));
                 config = new StackConfig(config.root(), config.home(), config.ports(), config.parts(), options,
                         config.kafkaJvmOptions(), config.registryJvmOptions(), config.startupTimeout(),
-                        config.stopGracePeriod());
+                        config.stopGracePeriod(), config.serviceArguments(), config.externalKafka());
             }
             if (!wholeLoop) {
                 config = config.withParts(Part.KAFKA, Part.REGISTRY, Part.INTAKE);
