@@ -164,8 +164,13 @@ class ScoreboardIT {
         String query = "?from=2025-03-03&to=2025-03-03&model=linear";
         await().atMost(PATIENCE).untilAsserted(() -> {
             JsonNode board = getJson("/api/v1/scoreboard" + query);
+            // The loop's whole outcome, not just its last step: facts arrive in any order, and the page is read
+            // after this snapshot, so a number still moving would differ between the two.
             assertThat(row(board.get("campaigns"), loop.ads).get("won").asLong()).isEqualTo(1);
+            assertThat(row(board.get("campaigns"), loop.ads).get("captured").asLong()).isEqualTo(2);
+            assertThat(row(board.get("campaigns"), loop.ads).get("handedOff").asLong()).isEqualTo(2);
             assertThat(row(board.get("reps"), loop.rep).get("won").asLong()).isEqualTo(2);
+            assertThat(row(board.get("reps"), loop.rep).get("handedOff").asLong()).isEqualTo(3);
         });
         JsonNode board = getJson("/api/v1/scoreboard" + query);
 
