@@ -43,7 +43,7 @@ class QualificationStreamsConfiguration {
             @Qualifier(KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME) KafkaStreamsConfiguration streamsConfig,
             LeadDefinition definition, Clock clock, MeterRegistry meters, QualificationProperties properties) {
         var topology = new QualificationTopology(definition, properties.scoring().freeMailDomains(),
-                QualificationSerdes.from(clientConfig(streamsConfig)), clock, meters, properties.learning());
+                QualificationSerdes.from(clientConfig(streamsConfig)), clock, meters, properties.learning(), properties.captures(), properties.rescoring());
         topology.addTo(builder);
         return topology;
     }

@@ -1,6 +1,7 @@
 package io.leadloop.qualification.streams;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,8 @@ public final class QualificationTopology {
     public static final String MODEL_TOPIC = "qualification.model-parameters.v1";
     /** definition version → its latest {@link LeadDefinitionChanged}, global; the active one also under "@active". */
     public static final String LEAD_DEFINITIONS_STORE = "lead-definitions";
+    /** capture eventId → when it was scored, windowed: which captures were scored within the retention. */
+    public static final String SCORED_CAPTURES_STORE = "scored-captures";
     /** The segment of every lead when models are not segmented. */
     static final String ALL_LEADS = "all";
 
@@ -99,10 +102,13 @@ public final class QualificationTopology {
     private final LeadFeatures features;
     private final boolean segmentByChannel;
     private final int explanations;
+    private final QualificationProperties.Captures captures;
+    private final QualificationProperties.Rescoring rescoring;
 
     QualificationTopology(LeadDefinition builtin, QualificationSerdes serdes, Clock clock, MeterRegistry meters,
             QualificationProperties.Learning learning) {
-        this(builtin, BuiltinLeadDefinition.DEFAULT_FREE_MAIL_DOMAINS, serdes, clock, meters, learning);
+        this(builtin, BuiltinLeadDefinition.DEFAULT_FREE_MAIL_DOMAINS, serdes, clock, meters, learning,
+                QualificationProperties.Captures.defaults(), QualificationProperties.Rescoring.defaults());
     }
 
     /**
@@ -110,7 +116,8 @@ public final class QualificationTopology {
      * @param freeMailDomains the free-mail domains of every definition (configuration, not part of a version)
      */
     QualificationTopology(LeadDefinition builtin, Set<String> freeMailDomains, QualificationSerdes serdes, Clock clock,
-            MeterRegistry meters, QualificationProperties.Learning learning) {
+            MeterRegistry meters, QualificationProperties.Learning learning, QualificationProperties.Captures captures,
+            QualificationProperties.Rescoring rescoring) {
         this.builtin = builtin;
         this.freeMailDomains = Set.copyOf(freeMailDomains);
         this.serdes = serdes;
@@ -120,6 +127,8 @@ public final class QualificationTopology {
         this.features = new LeadFeatures(learning.excludedFields());
         this.segmentByChannel = learning.segmentBy().equals("channel");
         this.explanations = learning.explanations();
+        this.captures = captures;
+        this.rescoring = rescoring;
     }
 
     void addTo(StreamsBuilder builder) {
@@ -127,6 +136,10 @@ public final class QualificationTopology {
                 Serdes.String(), serdes.learningState()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MODEL_PARAMETERS_STORE),
                 Serdes.String(), Serdes.Double()));
+        Duration dedupRetention = captures.deduplicationRetention();
+        // Window size = retention: one window per eventId, dropped with its segment once stream time passes it.
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SCORED_CAPTURES_STORE,
+                dedupRetention, dedupRetention, false), Serdes.String(), Serdes.Long()));
         // Every instance reads the whole model: a lead is scored on whichever instance owns its partition, with
         // what was learned from all partitions. Global stores restore from their topic, so logging stays off.
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MODEL_STORE),
@@ -143,7 +156,9 @@ public final class QualificationTopology {
 
         KStream<String, LeadScored> scored = builder
                 .stream(LEADS_CAPTURED.name(), Consumed.with(Serdes.String(), serdes.captured()).withName("leads-captured"))
-                .processValues(() -> new ScoreLead(this::score), Named.as("score-lead"), LEAD_LEARNING_STORE);
+                .processValues(() -> new ScoreLead(this::score, dedupRetention,
+                                () -> meters.counter("leadloop.qualification.captures.duplicates").increment()),
+                        Named.as("score-lead"), LEAD_LEARNING_STORE, SCORED_CAPTURES_STORE);
         scored.to(LEADS_SCORED.name(), Produced.with(Serdes.String(), serdes.scored()).withName("leads-scored"));
 
         KTable<String, LeadScored> latestScores = scored.toTable(Named.as("latest-score"),

@@ -109,6 +109,24 @@ class QualificationTopologyTest {
     }
 
     @Test
+    void scoresACapturePublishedTwiceOnceButANewCaptureOfTheSameLeadAgain() {
+        LeadCaptured capture = anAcmeVpWhoAskedForADemo("lead-twice", "spring-launch").build();
+        Instant firstCopy = NOW;
+
+        captured.pipeInput("lead-twice", capture, firstCopy);
+        captured.pipeInput("lead-twice", capture, firstCopy.plusSeconds(3));
+        captured.pipeInput("lead-twice", capture, firstCopy.minusSeconds(1));
+
+        assertThat(scored.readValuesToList()).singleElement()
+                .satisfies(event -> assertThat(event.getEventId()).isEqualTo(LeadScoredEvents.eventIdFor(capture, "builtin-1")));
+
+        LeadCaptured secondTouch = anAcmeVpWhoAskedForADemo("lead-twice", "autumn-webinar").build();
+        captured.pipeInput("lead-twice", secondTouch, firstCopy.plusSeconds(60));
+        assertThat(scored.readValuesToList()).singleElement()
+                .satisfies(event -> assertThat(event.getLead().getSource().getCampaignId()).isEqualTo("autumn-webinar"));
+    }
+
+    @Test
     void scoresWithTheActivatedDefinitionAndStampsItsVersionOnlyOnceBothTeamsApproved() {
         TestInputTopic<String, LeadDefinitionChanged> definitions = driver.createInputTopic(
                 Topics.LEAD_DEFINITIONS.name(), new StringSerializer(), serdes.definitions().serializer());
