@@ -215,6 +215,55 @@ class QualificationServiceIT {
         });
     }
 
+    /** Before the activation test: every lead so far is an Acme VP (90 points), an MQL under builtin-1. */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void backtestsAProposedDefinitionAgainstTheActiveOneOnTheLeadsAndOutcomesSeenSoFar() throws Exception {
+        String campaignId = freshId("campaign");
+        String won = freshId("lead");
+        String rejected = freshId("lead");
+        events.send(new ProducerRecord<>(Topics.LEADS_CAPTURED.name(), won, anAcmeVpWhoAskedForADemo(won, campaignId).build()));
+        events.send(new ProducerRecord<>(Topics.LEADS_CAPTURED.name(), rejected, anAcmeVpWhoAskedForADemo(rejected, campaignId).build()));
+        events.send(new ProducerRecord<>(Topics.FEEDBACK_RECORDED.name(), won, feedback(won, campaignId, SalesOutcome.WON)));
+        events.send(new ProducerRecord<>(Topics.FEEDBACK_RECORDED.name(), rejected, feedback(rejected, campaignId, SalesOutcome.REJECTED)));
+        events.flush();
+
+        ObjectNode document = (ObjectNode) JSON.readTree(get("/api/v1/definitions/active").body()).get("document");
+        String version = freshId("strict");
+        document.put("version", version);
+        document.put("mqlThreshold", 95);
+        ((ObjectNode) document.get("priority")).put("hot", 95);
+        ((ObjectNode) document.get("priority")).put("warm", 95);
+        assertThat(post("/api/v1/definitions?proposedBy=mia", document.toString()).statusCode()).isEqualTo(201);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            HttpResponse<String> response = get("/api/v1/definitions/" + version + "/backtest");
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode backtest = JSON.readTree(response.body());
+            JsonNode active = backtest.get("active");
+            JsonNode proposed = backtest.get("proposed");
+            assertThat(active.get("version").asString()).isEqualTo("builtin-1");
+            assertThat(proposed.get("version").asString()).isEqualTo(version);
+            assertThat(active.get("mqls").asLong()).isEqualTo(active.get("leadsConsidered").asLong())
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(active.get("mqlsWithOutcome").asLong()).isGreaterThanOrEqualTo(2);
+            assertThat(active.get("won").asLong()).isGreaterThanOrEqualTo(1);
+            assertThat(active.get("accepted").asLong()).isLessThan(active.get("mqlsWithOutcome").asLong());
+            assertThat(active.get("acceptanceRate").asDouble()).isBetween(0.0, 1.0);
+            assertThat(proposed.get("leadsConsidered").asLong()).isEqualTo(active.get("leadsConsidered").asLong());
+            assertThat(proposed.get("mqls").asLong()).as("90 points is below 95").isZero();
+            assertThat(proposed.get("acceptanceRate").isNull()).isTrue();
+            assertThat(backtest.get("stageChanges").asLong()).isEqualTo(active.get("mqls").asLong());
+            assertThat(backtest.at("/stageTransitions/MQL->NOT_QUALIFIED").asLong()).isEqualTo(active.get("mqls").asLong());
+            assertThat(backtest.get("changedLeads")).isNotEmpty();
+        });
+
+        HttpResponse<String> unknown = get("/api/v1/definitions/" + freshId("never") + "/backtest");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).get("type").asString())
+                .isEqualTo("https://leadloop.io/problems/unknown-definition");
+    }
+
     /**
      * Runs last: once a definition is active, leads scored afterwards name it, not {@code builtin-1}, which the
      * other tests check.

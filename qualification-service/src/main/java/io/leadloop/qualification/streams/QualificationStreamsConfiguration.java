@@ -1,10 +1,12 @@
 package io.leadloop.qualification.streams;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +29,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 @EnableKafkaStreams
 class QualificationStreamsConfiguration {
 
+    /** A read forwarded to another instance is a store lookup there: seconds mean that instance is in trouble. */
+    private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(5);
+
     @Bean
     LeadDefinition leadDefinition(QualificationProperties properties) {
         return properties.scoring().toLeadDefinition();
@@ -46,6 +51,14 @@ class QualificationStreamsConfiguration {
                 QualificationSerdes.from(clientConfig(streamsConfig)), clock, meters, properties.learning(), properties.captures(), properties.rescoring());
         topology.addTo(builder);
         return topology;
+    }
+
+    /** Where the other instances are; {@code application.server} (host:port of this one's HTTP API) when shared. */
+    @Bean
+    StreamsInstances streamsInstances(StreamsBuilderFactoryBean streams,
+            @Qualifier(KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME) KafkaStreamsConfiguration streamsConfig) {
+        return new StreamsInstances(streams::getKafkaStreams,
+                streamsConfig.asProperties().getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG), FORWARD_TIMEOUT);
     }
 
     @Bean
