@@ -48,11 +48,21 @@ public record QualificationProperties(@DefaultValue Scoring scoring, @DefaultVal
      * @param enabled whether activating a definition version re-scores the leads not handed off yet
      * @param checkInterval how often each stream task compares the active version with the one its leads were
      *        last re-scored under (wall-clock: an activation must take effect even if no lead arrives)
+     * @param batchSize leads a task re-scores per check at most; the rest at the next checks, so one transaction
+     *        stays far below the transaction timeout however many leads there are
      */
-    public record Rescoring(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration checkInterval) {
+    public record Rescoring(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration checkInterval,
+            @DefaultValue("10000") int batchSize) {
+
+        public Rescoring {
+            if (checkInterval.isNegative() || checkInterval.isZero() || batchSize < 1) {
+                throw new IllegalArgumentException(
+                        "leadloop.qualification.rescoring: check-interval must be positive and batch-size at least 1");
+            }
+        }
 
         public static Rescoring defaults() {
-            return new Rescoring(true, Duration.ofSeconds(1));
+            return new Rescoring(true, Duration.ofSeconds(1), 10_000);
         }
     }
 

@@ -270,7 +270,15 @@ class QualificationServiceIT {
      */
     @Test
     @Order(Integer.MAX_VALUE)
-    void activatesADefinitionOnlyAfterMarketingAndSalesApprovedAndScoresLaterLeadsWithIt() throws Exception {
+    void activatesADefinitionOnlyAfterMarketingAndSalesApprovedScoresLaterLeadsWithItAndReScoresEarlierOnes()
+            throws Exception {
+        String earlier = freshId("lead");
+        var scoredDuringTheTest = new RecordsOn<>(Topics.LEADS_SCORED.name(), bootstrapServers(), scoredDeserializer());
+        events.send(new ProducerRecord<>(Topics.LEADS_CAPTURED.name(), earlier,
+                anAcmeVpWhoAskedForADemo(earlier, freshId("campaign")).build())).get();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(scoredDuringTheTest.withKey(earlier)).singleElement()
+                .satisfies(record -> assertThat(record.value().getStage()).isEqualTo(LeadStage.MQL)));
+
         HttpResponse<String> invalid = post("/api/v1/definitions", "{\"version\": \"it bad\", \"mqlThreshold\": -1}");
         assertThat(invalid.statusCode()).isEqualTo(400);
         JsonNode problem = JSON.readTree(invalid.body());
@@ -284,15 +292,14 @@ class QualificationServiceIT {
         String version = freshId("it");
         document.put("version", version);
         ((ObjectNode) document.get("priority")).put("hot", 80);
+        document.put("mqlThreshold", 91);
 
         assertThat(post("/api/v1/definitions?proposedBy=mia", document.toString()).statusCode()).isEqualTo(201);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(get("/api/v1/definitions/" + version).statusCode())
                 .isEqualTo(200));
         JsonNode diff = JSON.readTree(get("/api/v1/definitions/" + version + "/diff").body());
-        assertThat(diff.get("changes")).hasSize(1);
-        assertThat(diff.get("changes").get(0).get("path").asString()).isEqualTo("/priority/hot");
-        assertThat(diff.get("changes").get(0).get("active").intValue()).isEqualTo(75);
-        assertThat(diff.get("changes").get(0).get("proposed").intValue()).isEqualTo(80);
+        assertThat(diff.get("changes")).hasSize(2);
+        assertThat(diff.get("changes").findValuesAsString("path")).containsExactlyInAnyOrder("/mqlThreshold", "/priority/hot");
 
         String approvals = "/api/v1/definitions/" + version + "/approvals";
         HttpResponse<String> marketing = post(approvals, "{\"approver\": \"mia\", \"team\": \"marketing\"}");
@@ -316,6 +323,18 @@ class QualificationServiceIT {
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(scored.withKey(leadId)).singleElement()
                     .satisfies(record -> assertThat(record.value().getDefinitionVersion()).isEqualTo(version)));
         }
+        // Nothing handed it off (no handoff service here): the activation re-scores it, 90 points now below 91.
+        try (scoredDuringTheTest) {
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(scoredDuringTheTest.withKey(earlier)).hasSize(2)
+                    .last().satisfies(record -> {
+                        assertThat(record.value().getTrigger()).isEqualTo("definition-activated");
+                        assertThat(record.value().getDefinitionVersion()).isEqualTo(version);
+                        assertThat(record.value().getStage()).isEqualTo(LeadStage.NOT_QUALIFIED);
+                        assertThat(record.value().getPreviousStage()).isEqualTo(LeadStage.MQL);
+                    }));
+        }
+        assertThat(JSON.readTree(get("/api/v1/leads/" + earlier + "/score").body()).get("stage").asString())
+                .isEqualTo("NOT_QUALIFIED");
     }
 
     private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
