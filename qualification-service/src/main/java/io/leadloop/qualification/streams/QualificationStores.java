@@ -25,9 +25,8 @@ import io.leadloop.qualification.learning.RejectionReasonPredictors;
 /**
  * Reads the stream app's stores for the HTTP API, through Spring Kafka's interactive-query service.
  *
- * <p>One instance holds all partitions today. With several instances, a key may live on another one: the next
- * step is to ask {@code getKafkaStreamsApplicationHostInfo} and forward the request there
- * ({@code application.server} must then be set).
+ * <p>Reads this instance's partitions only; with several instances, {@link StreamsInstances} finds the owner of a
+ * key (or the other instances) for the HTTP layer to ask.
  */
 @Component
 public class QualificationStores {
