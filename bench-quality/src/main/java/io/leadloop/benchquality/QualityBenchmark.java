@@ -127,7 +127,7 @@ public final class QualityBenchmark {
             Duration replay = Duration.between(start, Instant.now());
             Map<String, Map<String, Double>> probabilities = scored.awaitAll(leadIds, Duration.ofMinutes(3));
             Runtime.getRuntime().removeShutdownHook(stopOnExit);
-            return report(dataset, leads, leadIds, probabilities, delay, replay);
+            return report(dataset, leads, leadIds, probabilities, delay, replay) + learningLag(leadIds, scored.learnedAtScoring(), delay);
         } finally {
             deleteQuietly(home);
         }
@@ -173,6 +173,33 @@ public final class QualityBenchmark {
         byModel.forEach((model, scored) -> out.append(String.format(Locale.ROOT, "| %s | %.4f |%n", model, RocAuc.of(scored))));
         System.out.println(out);
         return out.toString();
+    }
+
+    /**
+     * How far behind the outcomes fed back the model was when the evaluated leads were scored: lead i (0-based) is
+     * sent after the outcomes of about i - 1.5 x delay leads (outcomes of batch k go in while batch k+1 does), so a
+     * model learning instantly would have learned from that many; the difference is the learning path's lag.
+     */
+    static String learningLag(List<String> leadIds, Map<String, Long> learned, int delay) {
+        int from = (int) Math.floor(leadIds.size() * (1 - EVALUATED_SHARE));
+        double behind = 0;
+        double learnedSum = 0;
+        int counted = 0;
+        for (int i = from; i < leadIds.size(); i++) {
+            Long n = learned.get(leadIds.get(i));
+            if (n == null) {
+                continue;
+            }
+            behind += Math.max(0, i - 1.5 * delay) - n;
+            learnedSum += n;
+            counted++;
+        }
+        String out = counted == 0 ? "" : String.format(Locale.ROOT,
+                "%nLearning lag over the evaluated rows: the active model had learned from %.0f outcomes on average when a "
+                        + "lead was scored, %.0f fewer than had been fed back by then (i - 1.5 x delay).%n",
+                learnedSum / counted, behind / counted);
+        System.out.println(out);
+        return out;
     }
 
     private static List<String> postLeads(String intake, List<ReplayLead> batch) throws Exception {

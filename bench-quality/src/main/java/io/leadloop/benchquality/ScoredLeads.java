@@ -26,6 +26,8 @@ final class ScoredLeads implements AutoCloseable {
 
     /** leadId → "algorithm (active|shadow)" → P(won). */
     private final Map<String, Map<String, Double>> firstScores = new ConcurrentHashMap<>();
+    /** leadId → outcomes the active model had learned from when the lead was first scored (its modelVersion). */
+    private final Map<String, Long> learnedAtScoring = new ConcurrentHashMap<>();
     private final KafkaConsumer<String, LeadScored> consumer;
     private final Thread poller;
     private volatile boolean running = true;
@@ -57,7 +59,11 @@ final class ScoredLeads implements AutoCloseable {
                                 probability.getProbability());
                     }
                 }
-                firstScores.putIfAbsent(scored.getLeadId(), won);
+                if (firstScores.putIfAbsent(scored.getLeadId(), won) == null) {
+                    String version = scored.getModelVersion();
+                    learnedAtScoring.put(scored.getLeadId(),
+                            version == null ? 0 : Long.parseLong(version.substring(version.lastIndexOf('@') + 1)));
+                }
             }
         }
         consumer.close();
@@ -70,6 +76,11 @@ final class ScoredLeads implements AutoCloseable {
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
         }
         return Map.copyOf(firstScores);
+    }
+
+    /** leadId → how many outcomes the active model had learned from when the lead was first scored. */
+    Map<String, Long> learnedAtScoring() {
+        return Map.copyOf(learnedAtScoring);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.leadloop.qualification;
 
+import java.time.Duration;
 import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,9 +18,53 @@ import io.leadloop.qualification.scoring.ScoringThresholds;
  *
  * @param scoring the built-in lead definition's version, score lines and free-mail domains
  * @param learning which learners learn from outcomes, and from which fields
+ * @param captures how captured leads are read
+ * @param rescoring re-scoring the leads not handed off yet when a definition version becomes active
  */
 @ConfigurationProperties("leadloop.qualification")
-public record QualificationProperties(@DefaultValue Scoring scoring, @DefaultValue Learning learning) {
+public record QualificationProperties(@DefaultValue Scoring scoring, @DefaultValue Learning learning,
+        @DefaultValue Captures captures, @DefaultValue Rescoring rescoring) {
+
+    /**
+     * @param deduplicationRetention how long the eventId of a scored capture is remembered, so a capture published
+     *        twice (two intake instances racing on one delivery) is scored once; a copy arriving later than this
+     *        after the first would be scored again. Bounds the store: one entry per capture within the window.
+     */
+    public record Captures(@DefaultValue("7d") Duration deduplicationRetention) {
+
+        public Captures {
+            if (deduplicationRetention.isNegative() || deduplicationRetention.isZero()) {
+                throw new IllegalArgumentException(
+                        "leadloop.qualification.captures.deduplication-retention must be positive");
+            }
+        }
+
+        public static Captures defaults() {
+            return new Captures(Duration.ofDays(7));
+        }
+    }
+
+    /**
+     * @param enabled whether activating a definition version re-scores the leads not handed off yet
+     * @param checkInterval how often each stream task compares the active version with the one its leads were
+     *        last re-scored under (wall-clock: an activation must take effect even if no lead arrives)
+     * @param batchSize leads a task re-scores per check at most; the rest at the next checks, so one transaction
+     *        stays far below the transaction timeout however many leads there are
+     */
+    public record Rescoring(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration checkInterval,
+            @DefaultValue("10000") int batchSize) {
+
+        public Rescoring {
+            if (checkInterval.isNegative() || checkInterval.isZero() || batchSize < 1) {
+                throw new IllegalArgumentException(
+                        "leadloop.qualification.rescoring: check-interval must be positive and batch-size at least 1");
+            }
+        }
+
+        public static Rescoring defaults() {
+            return new Rescoring(true, Duration.ofSeconds(1), 10_000);
+        }
+    }
 
     /**
      * @param algorithm the learner whose probabilities {@code LeadScored} reports as active:

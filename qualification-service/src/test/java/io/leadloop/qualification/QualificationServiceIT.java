@@ -215,13 +215,70 @@ class QualificationServiceIT {
         });
     }
 
+    /** Before the activation test: every lead so far is an Acme VP (90 points), an MQL under builtin-1. */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void backtestsAProposedDefinitionAgainstTheActiveOneOnTheLeadsAndOutcomesSeenSoFar() throws Exception {
+        String campaignId = freshId("campaign");
+        String won = freshId("lead");
+        String rejected = freshId("lead");
+        events.send(new ProducerRecord<>(Topics.LEADS_CAPTURED.name(), won, anAcmeVpWhoAskedForADemo(won, campaignId).build()));
+        events.send(new ProducerRecord<>(Topics.LEADS_CAPTURED.name(), rejected, anAcmeVpWhoAskedForADemo(rejected, campaignId).build()));
+        events.send(new ProducerRecord<>(Topics.FEEDBACK_RECORDED.name(), won, feedback(won, campaignId, SalesOutcome.WON)));
+        events.send(new ProducerRecord<>(Topics.FEEDBACK_RECORDED.name(), rejected, feedback(rejected, campaignId, SalesOutcome.REJECTED)));
+        events.flush();
+
+        ObjectNode document = (ObjectNode) JSON.readTree(get("/api/v1/definitions/active").body()).get("document");
+        String version = freshId("strict");
+        document.put("version", version);
+        document.put("mqlThreshold", 95);
+        ((ObjectNode) document.get("priority")).put("hot", 95);
+        ((ObjectNode) document.get("priority")).put("warm", 95);
+        assertThat(post("/api/v1/definitions?proposedBy=mia", document.toString()).statusCode()).isEqualTo(201);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            HttpResponse<String> response = get("/api/v1/definitions/" + version + "/backtest");
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode backtest = JSON.readTree(response.body());
+            JsonNode active = backtest.get("active");
+            JsonNode proposed = backtest.get("proposed");
+            assertThat(active.get("version").asString()).isEqualTo("builtin-1");
+            assertThat(proposed.get("version").asString()).isEqualTo(version);
+            assertThat(active.get("mqls").asLong()).isEqualTo(active.get("leadsConsidered").asLong())
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(active.get("mqlsWithOutcome").asLong()).isGreaterThanOrEqualTo(2);
+            assertThat(active.get("won").asLong()).isGreaterThanOrEqualTo(1);
+            assertThat(active.get("accepted").asLong()).isLessThan(active.get("mqlsWithOutcome").asLong());
+            assertThat(active.get("acceptanceRate").asDouble()).isBetween(0.0, 1.0);
+            assertThat(proposed.get("leadsConsidered").asLong()).isEqualTo(active.get("leadsConsidered").asLong());
+            assertThat(proposed.get("mqls").asLong()).as("90 points is below 95").isZero();
+            assertThat(proposed.get("acceptanceRate").isNull()).isTrue();
+            assertThat(backtest.get("stageChanges").asLong()).isEqualTo(active.get("mqls").asLong());
+            assertThat(backtest.at("/stageTransitions/MQL->NOT_QUALIFIED").asLong()).isEqualTo(active.get("mqls").asLong());
+            assertThat(backtest.get("changedLeads")).isNotEmpty();
+        });
+
+        HttpResponse<String> unknown = get("/api/v1/definitions/" + freshId("never") + "/backtest");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).get("type").asString())
+                .isEqualTo("https://leadloop.io/problems/unknown-definition");
+    }
+
     /**
      * Runs last: once a definition is active, leads scored afterwards name it, not {@code builtin-1}, which the
      * other tests check.
      */
     @Test
     @Order(Integer.MAX_VALUE)
-    void activatesADefinitionOnlyAfterMarketingAndSalesApprovedAndScoresLaterLeadsWithIt() throws Exception {
+    void activatesADefinitionOnlyAfterMarketingAndSalesApprovedScoresLaterLeadsWithItAndReScoresEarlierOnes()
+            throws Exception {
+        String earlier = freshId("lead");
+        var scoredDuringTheTest = new RecordsOn<>(Topics.LEADS_SCORED.name(), bootstrapServers(), scoredDeserializer());
+        events.send(new ProducerRecord<>(Topics.LEADS_CAPTURED.name(), earlier,
+                anAcmeVpWhoAskedForADemo(earlier, freshId("campaign")).build())).get();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(scoredDuringTheTest.withKey(earlier)).singleElement()
+                .satisfies(record -> assertThat(record.value().getStage()).isEqualTo(LeadStage.MQL)));
+
         HttpResponse<String> invalid = post("/api/v1/definitions", "{\"version\": \"it bad\", \"mqlThreshold\": -1}");
         assertThat(invalid.statusCode()).isEqualTo(400);
         JsonNode problem = JSON.readTree(invalid.body());
@@ -235,15 +292,14 @@ class QualificationServiceIT {
         String version = freshId("it");
         document.put("version", version);
         ((ObjectNode) document.get("priority")).put("hot", 80);
+        document.put("mqlThreshold", 91);
 
         assertThat(post("/api/v1/definitions?proposedBy=mia", document.toString()).statusCode()).isEqualTo(201);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(get("/api/v1/definitions/" + version).statusCode())
                 .isEqualTo(200));
         JsonNode diff = JSON.readTree(get("/api/v1/definitions/" + version + "/diff").body());
-        assertThat(diff.get("changes")).hasSize(1);
-        assertThat(diff.get("changes").get(0).get("path").asString()).isEqualTo("/priority/hot");
-        assertThat(diff.get("changes").get(0).get("active").intValue()).isEqualTo(75);
-        assertThat(diff.get("changes").get(0).get("proposed").intValue()).isEqualTo(80);
+        assertThat(diff.get("changes")).hasSize(2);
+        assertThat(diff.get("changes").findValuesAsString("path")).containsExactlyInAnyOrder("/mqlThreshold", "/priority/hot");
 
         String approvals = "/api/v1/definitions/" + version + "/approvals";
         HttpResponse<String> marketing = post(approvals, "{\"approver\": \"mia\", \"team\": \"marketing\"}");
@@ -267,6 +323,18 @@ class QualificationServiceIT {
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(scored.withKey(leadId)).singleElement()
                     .satisfies(record -> assertThat(record.value().getDefinitionVersion()).isEqualTo(version)));
         }
+        // Nothing handed it off (no handoff service here): the activation re-scores it, 90 points now below 91.
+        try (scoredDuringTheTest) {
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(scoredDuringTheTest.withKey(earlier)).hasSize(2)
+                    .last().satisfies(record -> {
+                        assertThat(record.value().getTrigger()).isEqualTo("definition-activated");
+                        assertThat(record.value().getDefinitionVersion()).isEqualTo(version);
+                        assertThat(record.value().getStage()).isEqualTo(LeadStage.NOT_QUALIFIED);
+                        assertThat(record.value().getPreviousStage()).isEqualTo(LeadStage.MQL);
+                    }));
+        }
+        assertThat(JSON.readTree(get("/api/v1/leads/" + earlier + "/score").body()).get("stage").asString())
+                .isEqualTo("NOT_QUALIFIED");
     }
 
     private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {

@@ -32,6 +32,16 @@ public record LeadModels(Learner active, Learner shadow, List<String> targets) {
         };
     }
 
+    /** Whether scoring reads this parameter, i.e. whether it must be published to the model every instance reads. */
+    public boolean neededToPredict(String key) {
+        for (Learner learner : all()) {
+            if (key.startsWith(learner.algorithm() + "|")) {
+                return learner.neededToPredict(key);
+            }
+        }
+        return true;
+    }
+
     public List<Learner> all() {
         return shadow == null ? List.of(active) : List.of(active, shadow);
     }

@@ -23,6 +23,14 @@ public interface Learner {
     Map<String, Double> learn(String segment, String target, Collection<String> features, boolean positive,
             Boolean previous, ParameterSource parameters);
 
+    /**
+     * Whether {@code predict} reads this parameter (one of this learner's keys). Only those are published to the
+     * model every instance scores with; the rest (e.g. AdaGrad's squared gradients) is the writer's own state.
+     */
+    default boolean neededToPredict(String key) {
+        return true;
+    }
+
     /** Parameter keys are {@code <algorithm>|<segment>|<target>|<kind>|<feature>}. */
     static String key(String algorithm, String segment, String target, String kind, String feature) {
         return algorithm + "|" + segment + "|" + target + "|" + kind + "|" + feature;

@@ -20,6 +20,7 @@ public final class OnlineLogisticRegression implements Learner {
     static final String BIAS = "(bias)";
     private static final double LEARNING_RATE = 0.3;
     private static final double L2 = 1e-4;
+    private static final String SQUARES = "g2";
 
     @Override
     public String algorithm() {
@@ -52,7 +53,7 @@ public final class OnlineLogisticRegression implements Learner {
         active.addAll(features);
         for (String feature : active) {
             String weightKey = key(segment, target, "w", feature);
-            String squaresKey = key(segment, target, "g2", feature);
+            String squaresKey = key(segment, target, SQUARES, feature);
             double weight = parameters.get(weightKey);
             double squares = parameters.get(squaresKey) + gradient * gradient;
             double step = LEARNING_RATE / Math.sqrt(squares + 1e-8);
@@ -62,6 +63,16 @@ public final class OnlineLogisticRegression implements Learner {
         String examplesKey = key(segment, target, "examples", "");
         changed.put(examplesKey, parameters.get(examplesKey) + 1);
         return changed;
+    }
+
+    /**
+     * The squared gradients only steer the writer's steps: publishing them doubled what every outcome sends through
+     * the model topic (measured: the model lagged thousands of outcomes behind in the bench-quality replay).
+     */
+    @Override
+    public boolean neededToPredict(String key) {
+        String[] parts = key.split("\\|", 5);
+        return parts.length < 4 || !parts[3].equals(SQUARES);
     }
 
     private static String key(String segment, String target, String kind, String feature) {

@@ -1,10 +1,12 @@
 package io.leadloop.qualification.streams;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +25,17 @@ import io.leadloop.events.LeadDefinitionChange;
 import io.leadloop.events.LeadDefinitionChanged;
 import io.leadloop.qualification.QualificationProperties;
 import io.leadloop.qualification.definitions.ApprovalConflictException;
+import io.leadloop.qualification.definitions.Backtest;
 import io.leadloop.qualification.definitions.DefinitionDocument;
 import io.leadloop.qualification.definitions.DefinitionState;
+import io.leadloop.qualification.definitions.InvalidDefinitionException;
 import io.leadloop.qualification.definitions.UnknownDefinitionException;
+import io.leadloop.qualification.scoring.BuiltinLeadDefinition;
+import io.leadloop.qualification.scoring.LeadDefinition;
 import io.leadloop.schemas.Topics;
 import io.leadloop.schemas.serde.AvroSerde;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Proposes and approves lead definition versions by publishing their new state to the compacted definitions
@@ -43,6 +51,9 @@ public class LeadDefinitions implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LeadDefinitions.class);
     private static final long PUBLISH_TIMEOUT_SECONDS = 10;
+    /** Reads other instances' backtest answers: the counts; the rates they also carry are derived again here. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final QualificationStores stores;
     private final DefaultKafkaProducerFactory<String, LeadDefinitionChanged> producers;
@@ -50,9 +61,14 @@ public class LeadDefinitions implements DisposableBean {
     private final Clock clock;
     private final DefinitionState builtin;
     private final Map<String, LeadDefinitionChanged> publishedHere = new ConcurrentHashMap<>();
+    private final StreamsInstances instances;
+    private final Set<String> freeMailDomains;
 
-    LeadDefinitions(QualificationStores stores, KafkaProperties kafka, QualificationProperties properties, Clock clock) {
+    LeadDefinitions(QualificationStores stores, KafkaProperties kafka, QualificationProperties properties, Clock clock,
+            StreamsInstances instances) {
         this.stores = stores;
+        this.instances = instances;
+        this.freeMailDomains = properties.scoring().freeMailDomains();
         this.clock = clock;
         Map<String, Object> config = kafka.buildProducerProperties();
         this.producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
@@ -125,6 +141,45 @@ public class LeadDefinitions implements DisposableBean {
     public List<DefinitionDocument.Change> diff(String version) {
         DefinitionDocument proposed = DefinitionDocument.parse(get(version).document());
         return proposed.changesAgainst(DefinitionDocument.parse(active().document()));
+    }
+
+    /**
+     * Replays the leads and outcomes seen so far under {@code version} and under {@code against} (the active
+     * version when null), side by side. The leads are spread over the instances' partitions: this instance replays
+     * its own, and asks every other instance for its share (each answers for its partitions only), naming the
+     * version to compare with so that all compare with the same one even while an activation propagates.
+     *
+     * @param thisInstanceOnly true when another instance asks for this one's share
+     * @throws UnknownDefinitionException if either version was never proposed
+     */
+    public Backtest.Result backtest(String version, String against, boolean thisInstanceOnly) {
+        DefinitionState proposed = get(version);
+        DefinitionState compared = against == null || against.isBlank() ? active() : get(against);
+        Backtest.Result result = stores.backtest(new Backtest(definitionOf(proposed), definitionOf(compared)));
+        if (thisInstanceOnly) {
+            return result;
+        }
+        for (URI other : instances.others(QualificationTopology.LEAD_SCORES_STORE)) {
+            StreamsInstances.Reply reply = instances.get(other,
+                    "api/v1/definitions/" + version + "/backtest?against=" + compared.version(), "application/json");
+            if (reply.status() != 200) {
+                throw new StreamsInstances.InstanceUnavailableException(
+                        "Instance " + other + " answered " + reply.status() + " to a backtest: " + reply.body());
+            }
+            result = result.plus(JSON.readValue(reply.body(), Backtest.Result.class));
+        }
+        return result;
+    }
+
+    private LeadDefinition definitionOf(DefinitionState state) {
+        try {
+            return BuiltinLeadDefinition.create(state.version(), DefinitionDocument.parse(state.document()).parameters(),
+                    freeMailDomains);
+        } catch (InvalidDefinitionException invalid) {
+            // Only a record written around the API can be invalid; backtesting it means nothing.
+            throw new ApprovalConflictException(state.version(), "Version '" + state.version()
+                    + "' has an invalid document and cannot be backtested: " + invalid.violations());
+        }
     }
 
     private Optional<LeadDefinitionChanged> find(String version) {

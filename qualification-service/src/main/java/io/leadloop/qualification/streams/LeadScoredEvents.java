@@ -56,6 +56,40 @@ final class LeadScoredEvents {
                 .setEngagementScore(score.engagementScore())
                 .setProbabilities(probabilities)
                 .setModelVersion(modelVersion)
+                .setTrigger(CAPTURED)
+                .build();
+    }
+
+    /** Why a score was made (the {@code trigger} field). */
+    static final String CAPTURED = "captured";
+    static final String DEFINITION_ACTIVATED = "definition-activated";
+
+    /**
+     * The lead re-scored under a newly active definition: a new score, stage, priority and reasons; the lead
+     * snapshot, probabilities and model version of its last score.
+     */
+    static LeadScored rescored(LeadScored latest, LeadScore score, Instant scoredAt) {
+        // Every field set from scratch, sharing the unchanged ones: newBuilder(latest) would deep-copy the whole
+        // event (snapshot, probabilities), which measured as most of a re-score's cost.
+        return LeadScored.newBuilder()
+                .setLeadId(latest.getLeadId())
+                .setLead(latest.getLead())
+                .setProbabilities(latest.getProbabilities())
+                .setModelVersion(latest.getModelVersion())
+                .setEventId(UUID.nameUUIDFromBytes(("leads.rescored:" + latest.getEventId() + ":"
+                        + score.definitionVersion()).getBytes(StandardCharsets.UTF_8)).toString())
+                .setOccurredAt(scoredAt)
+                .setScore(score.score())
+                .setStage(LeadStage.valueOf(score.stage().name()))
+                .setPriority(Priority.valueOf(score.priority().name()))
+                .setReasons(score.reasons().stream()
+                        .map(reason -> new ScoreReason(reason.rule(), reason.points(), reason.explanation()))
+                        .toList())
+                .setDefinitionVersion(score.definitionVersion())
+                .setGrade(score.grade())
+                .setEngagementScore(score.engagementScore())
+                .setTrigger(DEFINITION_ACTIVATED)
+                .setPreviousStage(latest.getStage())
                 .build();
     }
 

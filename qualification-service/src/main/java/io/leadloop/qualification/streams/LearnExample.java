@@ -44,7 +44,9 @@ final class LearnExample implements Processor<String, TrainingExample, String, D
                 }));
         changed.forEach((key, value) -> {
             parameters.put(key, value);
-            context.forward(record.withKey(key).withValue(value));
+            if (models.neededToPredict(key)) {
+                context.forward(record.withKey(key).withValue(value));
+            }
         });
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 import io.leadloop.events.FeedbackRecorded;
 import io.leadloop.events.LeadCaptured;
 import io.leadloop.events.LeadDefinitionChanged;
+import io.leadloop.events.LeadHandedOff;
 import io.leadloop.events.LeadScored;
 import io.leadloop.qualification.learning.LeadLearningState;
 import io.leadloop.qualification.learning.OutcomeCounts;
@@ -26,7 +27,8 @@ record QualificationSerdes(
         Serde<OutcomeCounts> outcomeCounts,
         Serde<LeadLearningState> learningState,
         Serde<TrainingExample> trainingExample,
-        Serde<LeadDefinitionChanged> definitions) {
+        Serde<LeadDefinitionChanged> definitions,
+        Serde<LeadHandedOff> handedOff) {
 
     /** Serdes configured from the Kafka Streams client properties, which carry {@code schema.registry.url}. */
     static QualificationSerdes from(Map<String, ?> clientConfig) {
@@ -37,6 +39,7 @@ record QualificationSerdes(
                 new JacksonJsonSerde<>(OutcomeCounts.class).noTypeInfo().ignoreTypeHeaders(),
                 new JacksonJsonSerde<>(LeadLearningState.class).noTypeInfo().ignoreTypeHeaders(),
                 new JacksonJsonSerde<>(TrainingExample.class).noTypeInfo().ignoreTypeHeaders(),
-                AvroSerde.forValuesOf(Topics.LEAD_DEFINITIONS, clientConfig));
+                AvroSerde.forValuesOf(Topics.LEAD_DEFINITIONS, clientConfig),
+                AvroSerde.forValuesOf(Topics.LEADS_HANDED_OFF, clientConfig));
     }
 }

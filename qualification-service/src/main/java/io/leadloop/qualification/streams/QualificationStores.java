@@ -15,16 +15,18 @@ import org.springframework.stereotype.Component;
 
 import io.leadloop.events.LeadDefinitionChanged;
 import io.leadloop.events.LeadScored;
+import io.leadloop.qualification.definitions.Backtest;
 import io.leadloop.qualification.learning.CampaignTally;
+import io.leadloop.qualification.learning.LeadLearningState;
+import io.leadloop.qualification.learning.OutcomeLabels;
 import io.leadloop.qualification.learning.OutcomeCounts;
 import io.leadloop.qualification.learning.RejectionReasonPredictors;
 
 /**
  * Reads the stream app's stores for the HTTP API, through Spring Kafka's interactive-query service.
  *
- * <p>One instance holds all partitions today. With several instances, a key may live on another one: the next
- * step is to ask {@code getKafkaStreamsApplicationHostInfo} and forward the request there
- * ({@code application.server} must then be set).
+ * <p>Reads this instance's partitions only; with several instances, {@link StreamsInstances} finds the owner of a
+ * key (or the other instances) for the HTTP layer to ask.
  */
 @Component
 public class QualificationStores {
@@ -66,6 +68,26 @@ public class QualificationStores {
     }
 
     /**
+     * Replays every lead this instance holds (all its partitions of the lead-scores store: the lead as last
+     * scored) with the outcomes learned for it (lead-learning store, same partition) through {@code backtest}.
+     * Other instances hold the other partitions; their results add up with this one.
+     */
+    public Backtest.Result backtest(Backtest backtest) {
+        ReadOnlyKeyValueStore<String, LeadLearningState> learning = store(QualificationTopology.LEAD_LEARNING_STORE);
+        return read(QualificationTopology.LEAD_SCORES_STORE, (ReadOnlyKeyValueStore<String, LeadScored> scores) -> {
+            try (KeyValueIterator<String, LeadScored> leads = scores.all()) {
+                leads.forEachRemaining(lead -> {
+                    LeadLearningState state = learning.get(lead.key);
+                    Map<String, Boolean> labels = state == null ? Map.of() : state.labels();
+                    backtest.add(lead.key, LeadProfiles.from(lead.value.getLead()),
+                            labels.get(OutcomeLabels.ACCEPTED), labels.get(OutcomeLabels.WON));
+                });
+            }
+            return backtest.result();
+        });
+    }
+
+    /**
      * The latest state of a definition version (or, under {@link LeadDefinitionStoreUpdater#ACTIVE}, of the active
      * one) as this instance's global store has it.
      */
@@ -76,9 +98,15 @@ public class QualificationStores {
 
     private <K, V, R> R read(String storeName, Function<ReadOnlyKeyValueStore<K, V>, R> query) {
         try {
-            ReadOnlyKeyValueStore<K, V> store = queries.retrieveQueryableStore(storeName,
-                    QueryableStoreTypes.<K, V>keyValueStore());
-            return query.apply(store);
+            return query.apply(store(storeName));
+        } catch (InvalidStateStoreException | IllegalStateException | IllegalArgumentException notQueryable) {
+            throw new ScoresUnavailableException(storeName, notQueryable);
+        }
+    }
+
+    private <K, V> ReadOnlyKeyValueStore<K, V> store(String storeName) {
+        try {
+            return queries.retrieveQueryableStore(storeName, QueryableStoreTypes.<K, V>keyValueStore());
         } catch (InvalidStateStoreException | IllegalStateException | IllegalArgumentException notQueryable) {
             throw new ScoresUnavailableException(storeName, notQueryable);
         }

@@ -1,17 +1,22 @@
 package io.leadloop.qualification.streams;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
 import io.leadloop.qualification.QualificationProperties;
@@ -26,6 +31,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
 class QualificationStreamsConfiguration {
+
+    /** A read forwarded to another instance is a store lookup there: seconds mean that instance is in trouble. */
+    private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(5);
 
     @Bean
     LeadDefinition leadDefinition(QualificationProperties properties) {
@@ -43,9 +51,28 @@ class QualificationStreamsConfiguration {
             @Qualifier(KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME) KafkaStreamsConfiguration streamsConfig,
             LeadDefinition definition, Clock clock, MeterRegistry meters, QualificationProperties properties) {
         var topology = new QualificationTopology(definition, properties.scoring().freeMailDomains(),
-                QualificationSerdes.from(clientConfig(streamsConfig)), clock, meters, properties.learning());
+                QualificationSerdes.from(clientConfig(streamsConfig)), clock, meters, properties.learning(), properties.captures(), properties.rescoring());
         topology.addTo(builder);
         return topology;
+    }
+
+    /** Finishes the topology once Spring has built it (see {@link QualificationTopology#connectStores}). */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer qualificationTopologyCompletion() {
+        return factory -> factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
+            @Override
+            public void configureTopology(Topology topology) {
+                QualificationTopology.connectStores(topology);
+            }
+        });
+    }
+
+    /** Where the other instances are; {@code application.server} (host:port of this one's HTTP API) when shared. */
+    @Bean
+    StreamsInstances streamsInstances(StreamsBuilderFactoryBean streams,
+            @Qualifier(KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME) KafkaStreamsConfiguration streamsConfig) {
+        return new StreamsInstances(streams::getKafkaStreams,
+                streamsConfig.asProperties().getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG), FORWARD_TIMEOUT);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package io.leadloop.qualification.streams;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
@@ -49,6 +52,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import static io.leadloop.schemas.Topics.FEEDBACK_RECORDED;
 import static io.leadloop.schemas.Topics.LEADS_CAPTURED;
+import static io.leadloop.schemas.Topics.LEADS_HANDED_OFF;
 import static io.leadloop.schemas.Topics.LEADS_SCORED;
 import static io.leadloop.schemas.Topics.LEAD_DEFINITIONS;
 
@@ -83,6 +87,14 @@ public final class QualificationTopology {
     public static final String MODEL_TOPIC = "qualification.model-parameters.v1";
     /** definition version → its latest {@link LeadDefinitionChanged}, global; the active one also under "@active". */
     public static final String LEAD_DEFINITIONS_STORE = "lead-definitions";
+    /** capture eventId → when it was scored, windowed: which captures were scored within the retention. */
+    public static final String SCORED_CAPTURES_STORE = "scored-captures";
+    /** leadId → when it was handed off: the leads a newly active definition no longer re-scores. */
+    public static final String LEAD_HANDOFFS_STORE = "lead-handoffs";
+    /** Per task: the definition version its leads were last re-scored under, and a pass in progress. */
+    public static final String RESCORING_PROGRESS_STORE = "rescoring-progress";
+    /** The processor that re-scores leads on activation; connected to the lead-scores store after the build. */
+    static final String RESCORE_PROCESSOR = "rescore-on-activation";
     /** The segment of every lead when models are not segmented. */
     static final String ALL_LEADS = "all";
 
@@ -99,10 +111,13 @@ public final class QualificationTopology {
     private final LeadFeatures features;
     private final boolean segmentByChannel;
     private final int explanations;
+    private final QualificationProperties.Captures captures;
+    private final QualificationProperties.Rescoring rescoring;
 
     QualificationTopology(LeadDefinition builtin, QualificationSerdes serdes, Clock clock, MeterRegistry meters,
             QualificationProperties.Learning learning) {
-        this(builtin, BuiltinLeadDefinition.DEFAULT_FREE_MAIL_DOMAINS, serdes, clock, meters, learning);
+        this(builtin, BuiltinLeadDefinition.DEFAULT_FREE_MAIL_DOMAINS, serdes, clock, meters, learning,
+                QualificationProperties.Captures.defaults(), QualificationProperties.Rescoring.defaults());
     }
 
     /**
@@ -110,7 +125,8 @@ public final class QualificationTopology {
      * @param freeMailDomains the free-mail domains of every definition (configuration, not part of a version)
      */
     QualificationTopology(LeadDefinition builtin, Set<String> freeMailDomains, QualificationSerdes serdes, Clock clock,
-            MeterRegistry meters, QualificationProperties.Learning learning) {
+            MeterRegistry meters, QualificationProperties.Learning learning, QualificationProperties.Captures captures,
+            QualificationProperties.Rescoring rescoring) {
         this.builtin = builtin;
         this.freeMailDomains = Set.copyOf(freeMailDomains);
         this.serdes = serdes;
@@ -120,6 +136,8 @@ public final class QualificationTopology {
         this.features = new LeadFeatures(learning.excludedFields());
         this.segmentByChannel = learning.segmentBy().equals("channel");
         this.explanations = learning.explanations();
+        this.captures = captures;
+        this.rescoring = rescoring;
     }
 
     void addTo(StreamsBuilder builder) {
@@ -127,6 +145,10 @@ public final class QualificationTopology {
                 Serdes.String(), serdes.learningState()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MODEL_PARAMETERS_STORE),
                 Serdes.String(), Serdes.Double()));
+        Duration dedupRetention = captures.deduplicationRetention();
+        // Window size = retention: one window per eventId, dropped with its segment once stream time passes it.
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SCORED_CAPTURES_STORE,
+                dedupRetention, dedupRetention, false), Serdes.String(), Serdes.Long()));
         // Every instance reads the whole model: a lead is scored on whichever instance owns its partition, with
         // what was learned from all partitions. Global stores restore from their topic, so logging stays off.
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MODEL_STORE),
@@ -141,9 +163,24 @@ public final class QualificationTopology {
                 LEAD_DEFINITIONS.name(), Consumed.with(Serdes.String(), serdes.definitions()).withName("lead-definitions-in"),
                 LeadDefinitionStoreUpdater::new);
 
-        KStream<String, LeadScored> scored = builder
+        KStream<String, LeadScored> capturedScored = builder
                 .stream(LEADS_CAPTURED.name(), Consumed.with(Serdes.String(), serdes.captured()).withName("leads-captured"))
-                .processValues(() -> new ScoreLead(this::score), Named.as("score-lead"), LEAD_LEARNING_STORE);
+                .processValues(() -> new ScoreLead(this::score, dedupRetention,
+                                () -> meters.counter("leadloop.qualification.captures.duplicates").increment()),
+                        Named.as("score-lead"), LEAD_LEARNING_STORE, SCORED_CAPTURES_STORE);
+
+        // Handoffs tell which leads a newly active definition leaves alone; the re-scores it makes flow on with
+        // the captures' scores, into the topic and the latest-score table alike.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEAD_HANDOFFS_STORE),
+                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESCORING_PROGRESS_STORE),
+                Serdes.String(), Serdes.String()));
+        KStream<String, LeadScored> rescored = builder
+                .stream(LEADS_HANDED_OFF.name(), Consumed.with(Serdes.String(), serdes.handedOff()).withName("leads-handed-off"))
+                .process(() -> new RescoreOnActivation(this::rescore, builtin.version(), rescoring,
+                                () -> meters.counter("leadloop.qualification.leads.rescored").increment()),
+                        Named.as(RESCORE_PROCESSOR), LEAD_HANDOFFS_STORE, RESCORING_PROGRESS_STORE);
+        KStream<String, LeadScored> scored = capturedScored.merge(rescored, Named.as("captured-and-rescored"));
         scored.to(LEADS_SCORED.name(), Produced.with(Serdes.String(), serdes.scored()).withName("leads-scored"));
 
         KTable<String, LeadScored> latestScores = scored.toTable(Named.as("latest-score"),
@@ -191,6 +228,31 @@ public final class QualificationTopology {
             return LeadScoredEvents.of(captured, score, predictions, models.active(), explanations,
                     clock.instant().truncatedTo(ChronoUnit.MILLIS));
         });
+    }
+
+    /**
+     * Connects what the DSL cannot: the re-scoring processor reads the latest-score table its own output feeds, and
+     * the DSL registers that table's store only after the processor. Call on the built topology before starting it.
+     */
+    static Topology connectStores(Topology topology) {
+        return topology.connectProcessorAndStateStores(RESCORE_PROCESSOR, LEAD_SCORES_STORE);
+    }
+
+    /**
+     * The lead's score under the newly active definition, published only if its stage changes. The lead snapshot
+     * and the probabilities stay those of its last score: the definition changed, not the lead or what is known of
+     * it (and a probability computed now could have learned from the lead's own outcome).
+     */
+    private LeadScored rescore(LeadScored latest, LeadDefinitionChanged active, Instant now) {
+        LeadScore score = definitionOf(active).score(LeadProfiles.from(latest.getLead()));
+        if (score.stage().name().equals(latest.getStage().name())) {
+            return null;
+        }
+        // Debug: an activation can re-score a whole partition; the pass itself is logged once per task.
+        log.debug("Re-scored under {}: {} points, {} (was {} under {})", score.definitionVersion(), score.score(),
+                score.stage(), latest.getStage(), latest.getDefinitionVersion());
+        meters.counter("leadloop.qualification.leads.scored", "stage", score.stage().name()).increment();
+        return LeadScoredEvents.rescored(latest, score, now.truncatedTo(ChronoUnit.MILLIS));
     }
 
     private LeadDefinition definitionOf(LeadDefinitionChanged active) {

@@ -28,6 +28,8 @@ class TopicDeclarations {
                 declare(Topics.LEADS_CAPTURED.name()),
                 declare(Topics.LEADS_CAPTURED.deadLetter()),
                 declare(Topics.LEADS_SCORED.name()),
+                declare(Topics.LEADS_HANDED_OFF.name()),
+                declare(Topics.LEADS_HANDED_OFF.deadLetter()),
                 declare(Topics.FEEDBACK_RECORDED.name()),
                 declare(Topics.FEEDBACK_RECORDED.deadLetter()),
                 // The latest value of every model parameter is all that matters: compacted, kept forever.

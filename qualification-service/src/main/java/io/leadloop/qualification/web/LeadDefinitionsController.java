@@ -13,12 +13,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.leadloop.qualification.definitions.Approval;
 import io.leadloop.qualification.definitions.Violation;
 import io.leadloop.qualification.streams.LeadDefinitions;
+import io.leadloop.qualification.streams.StreamsInstances;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -78,6 +80,25 @@ class LeadDefinitionsController {
     LeadDefinitionDiffResponse diff(@PathVariable String version) {
         return new LeadDefinitionDiffResponse(version, definitions.active().version(),
                 definitions.diff(version).stream().map(LeadDefinitionDiffResponse.Change::of).toList());
+    }
+
+    @GetMapping("/{version}/backtest")
+    @Operation(summary = "Replay the leads and outcomes seen so far under this version and the active one, side by side",
+            description = "Every lead scored so far (as last scored) with the outcome sales reported for it: MQLs each "
+                    + "version would have made, how many of those were accepted and won, the rates over MQLs with an "
+                    + "outcome, and the leads whose stage would change. Covers every partition: other instances are "
+                    + "asked for theirs. `against` compares with another version instead of the active one.")
+    @ApiResponse(responseCode = "200", description = "The backtest")
+    @ApiResponse(responseCode = "404", description = "No such version",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "Some leads cannot be read right now (starting, rebalancing)",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    BacktestResponse backtest(@PathVariable String version,
+            @RequestParam(name = "against", required = false) String against,
+            @RequestHeader(name = StreamsInstances.FORWARDED_HEADER, required = false) String forwarded) {
+        return BacktestResponse.from(definitions.backtest(version, against, forwarded != null));
     }
 
     @PostMapping(path = "/{version}/approvals", consumes = MediaType.APPLICATION_JSON_VALUE)

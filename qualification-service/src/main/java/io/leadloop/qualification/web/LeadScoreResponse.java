@@ -13,6 +13,8 @@ import io.leadloop.events.LeadScored;
  * @param grade fit grade A-D (null for scores made before grades existed)
  * @param probabilities learned probabilities per target, the active model's first
  * @param modelVersion the active model's version, null before it learned anything
+ * @param trigger {@code captured}, or {@code definition-activated} when a newly active definition changed its stage
+ * @param previousStage for a re-score, the stage before it
  */
 record LeadScoreResponse(
         String leadId,
@@ -25,7 +27,9 @@ record LeadScoreResponse(
         String grade,
         Integer engagementScore,
         List<Probability> probabilities,
-        String modelVersion) {
+        String modelVersion,
+        String trigger,
+        String previousStage) {
 
     /** One rule's contribution. */
     record Reason(String rule, int points, String explanation) {
@@ -60,7 +64,9 @@ record LeadScoreResponse(
                         .map(p -> new Probability(p.getTarget(), p.getProbability(), p.getAlgorithm(), p.getModelVersion(),
                                 p.getActive(), influences(p.getPushedUp()), influences(p.getPushedDown())))
                         .toList(),
-                scored.getModelVersion());
+                scored.getModelVersion(),
+                scored.getTrigger(),
+                scored.getPreviousStage() == null ? null : scored.getPreviousStage().name());
     }
 
     private static List<Influence> influences(List<FeatureInfluence> influences) {

@@ -19,6 +19,7 @@ import io.leadloop.qualification.definitions.InvalidDefinitionException;
 import io.leadloop.qualification.definitions.UnknownDefinitionException;
 import io.leadloop.qualification.definitions.Violation;
 import io.leadloop.qualification.streams.ScoresUnavailableException;
+import io.leadloop.qualification.streams.StreamsInstances;
 
 /** Turns this service's errors into RFC 9457 problem details with stable {@code type} URIs. */
 @RestControllerAdvice
@@ -83,7 +84,16 @@ class QualificationProblems {
     }
 
     @ExceptionHandler
+    ResponseEntity<ProblemDetail> instanceUnavailable(StreamsInstances.InstanceUnavailableException exception) {
+        return unavailable(exception);
+    }
+
+    @ExceptionHandler
     ResponseEntity<ProblemDetail> scoresUnavailable(ScoresUnavailableException exception) {
+        return unavailable(exception);
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable(RuntimeException exception) {
         log.warn("Answering 503: {}", exception.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "Scores cannot be read right now (the stream app is starting or rebalancing); retry shortly");

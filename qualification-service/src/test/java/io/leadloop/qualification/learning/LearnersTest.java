@@ -64,4 +64,15 @@ class LearnersTest {
         assertThat(OutcomeLabels.of("MEETING_BOOKED")).containsExactly(Map.entry("accepted", true));
         assertThat(OutcomeLabels.of("RECYCLED")).isEmpty();
     }
+
+    @Test
+    void publishesOnlyWhatScoringReadsNotTheLogisticRegressionWritersOwnStepSizes() {
+        var learner = new OnlineLogisticRegression();
+        var changed = learner.learn("all", "won", java.util.List.of("jobTitle=vp"), true, null, key -> 0);
+
+        assertThat(changed.keySet()).filteredOn(learner::neededToPredict)
+                .containsExactlyInAnyOrder("logistic-regression|all|won|w|(bias)", "logistic-regression|all|won|w|jobTitle=vp",
+                        "logistic-regression|all|won|examples|");
+        assertThat(new NaiveBayes().neededToPredict("naive-bayes|all|won|n+|")).isTrue();
+    }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -32,6 +33,7 @@ import io.leadloop.events.FeedbackRecorded;
 import io.leadloop.events.LeadCaptured;
 import io.leadloop.events.LeadDefinitionChange;
 import io.leadloop.events.LeadDefinitionChanged;
+import io.leadloop.events.LeadHandedOff;
 import io.leadloop.events.LeadScored;
 import io.leadloop.events.LeadStage;
 import io.leadloop.events.Priority;
@@ -61,14 +63,21 @@ class QualificationTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, LeadCaptured> captured;
     private TestInputTopic<String, FeedbackRecorded> feedback;
+    private TestInputTopic<String, LeadHandedOff> handedOff;
+    private TestInputTopic<String, LeadDefinitionChanged> definitions;
     private TestOutputTopic<String, LeadScored> scored;
 
     @BeforeEach
     void startTopology() {
+        startTopology(QualificationProperties.Rescoring.defaults());
+    }
+
+    private void startTopology(QualificationProperties.Rescoring rescoring) {
         var builder = new StreamsBuilder();
         new QualificationTopology(
                 BuiltinLeadDefinition.create("builtin-1", ScoringThresholds.DEFAULT, BuiltinLeadDefinition.DEFAULT_FREE_MAIL_DOMAINS),
-                serdes, Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry(), LEARNING)
+                BuiltinLeadDefinition.DEFAULT_FREE_MAIL_DOMAINS, serdes, Clock.fixed(NOW, ZoneOffset.UTC),
+                new SimpleMeterRegistry(), LEARNING, QualificationProperties.Captures.defaults(), rescoring)
                 .addTo(builder);
         var props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "qualification-topology-test");
@@ -76,9 +85,12 @@ class QualificationTopologyTest {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterTopicHandler.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterTopicHandler.class.getName());
         props.putAll(serdeConfig);
-        driver = new TopologyTestDriver(builder.build(), props);
+        driver = new TopologyTestDriver(QualificationTopology.connectStores(builder.build()), props,
+                NOW.minusSeconds(60));
         captured = driver.createInputTopic(Topics.LEADS_CAPTURED.name(), new StringSerializer(), serdes.captured().serializer());
         feedback = driver.createInputTopic(Topics.FEEDBACK_RECORDED.name(), new StringSerializer(), serdes.feedback().serializer());
+        handedOff = driver.createInputTopic(Topics.LEADS_HANDED_OFF.name(), new StringSerializer(), serdes.handedOff().serializer());
+        definitions = driver.createInputTopic(Topics.LEAD_DEFINITIONS.name(), new StringSerializer(), serdes.definitions().serializer());
         scored = driver.createOutputTopic(Topics.LEADS_SCORED.name(), new StringDeserializer(), serdes.scored().deserializer());
     }
 
@@ -109,9 +121,25 @@ class QualificationTopologyTest {
     }
 
     @Test
+    void scoresACapturePublishedTwiceOnceButANewCaptureOfTheSameLeadAgain() {
+        LeadCaptured capture = anAcmeVpWhoAskedForADemo("lead-twice", "spring-launch").build();
+        Instant firstCopy = NOW;
+
+        captured.pipeInput("lead-twice", capture, firstCopy);
+        captured.pipeInput("lead-twice", capture, firstCopy.plusSeconds(3));
+        captured.pipeInput("lead-twice", capture, firstCopy.minusSeconds(1));
+
+        assertThat(scored.readValuesToList()).singleElement()
+                .satisfies(event -> assertThat(event.getEventId()).isEqualTo(LeadScoredEvents.eventIdFor(capture, "builtin-1")));
+
+        LeadCaptured secondTouch = anAcmeVpWhoAskedForADemo("lead-twice", "autumn-webinar").build();
+        captured.pipeInput("lead-twice", secondTouch, firstCopy.plusSeconds(60));
+        assertThat(scored.readValuesToList()).singleElement()
+                .satisfies(event -> assertThat(event.getLead().getSource().getCampaignId()).isEqualTo("autumn-webinar"));
+    }
+
+    @Test
     void scoresWithTheActivatedDefinitionAndStampsItsVersionOnlyOnceBothTeamsApproved() {
-        TestInputTopic<String, LeadDefinitionChanged> definitions = driver.createInputTopic(
-                Topics.LEAD_DEFINITIONS.name(), new StringSerializer(), serdes.definitions().serializer());
         DefinitionDocument strict = DefinitionDocument.parse(DefinitionDocument.of("strict-1", DefinitionParameters.BUILTIN)
                 .json().replace("\"mqlThreshold\":50", "\"mqlThreshold\":95"));
         DefinitionState proposed = DefinitionState.proposed(strict, "mia", NOW);
@@ -136,6 +164,85 @@ class QualificationTopologyTest {
         assertThat(afterActivation.getStage()).as("90 points is below strict-1's MQL line of 95")
                 .isEqualTo(LeadStage.NOT_QUALIFIED);
         assertThat(afterActivation.getEventId()).isNotEqualTo(beforeActivation.getEventId());
+    }
+
+    @Test
+    void reScoresTheLeadsNotHandedOffWhenADefinitionActivatesAndPublishesThoseWhoseStageChanged() {
+        captured.pipeInput("stays-mql-but-handed-off", anAcmeVpWhoAskedForADemo("stays-mql-but-handed-off", "spring").build());
+        captured.pipeInput("drops-out", anAcmeVpWhoAskedForADemo("drops-out", "spring").build());
+        captured.pipeInput("was-never-mql", aLeadWithoutConsent("was-never-mql", "spring"));
+        LeadScored before = scored.readValuesToList().get(1);
+        handedOff.pipeInput("stays-mql-but-handed-off", handoffOf("stays-mql-but-handed-off"));
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        assertThat(scored.isEmpty()).as("nothing activated yet").isTrue();
+
+        activate(strictDefinition("strict-1", 95));
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        assertThat(scored.readKeyValuesToList()).singleElement().satisfies(record -> {
+            assertThat(record.key).isEqualTo("drops-out");
+            LeadScored rescored = record.value;
+            assertThat(rescored.getStage()).isEqualTo(LeadStage.NOT_QUALIFIED);
+            assertThat(rescored.getPreviousStage()).isEqualTo(LeadStage.MQL);
+            assertThat(rescored.getTrigger()).isEqualTo("definition-activated");
+            assertThat(rescored.getDefinitionVersion()).isEqualTo("strict-1");
+            assertThat(rescored.getScore()).isEqualTo(90);
+            assertThat(rescored.getLead()).isEqualTo(before.getLead());
+            assertThat(rescored.getProbabilities()).isEqualTo(before.getProbabilities());
+            assertThat(rescored.getEventId()).isNotEqualTo(before.getEventId());
+        });
+        assertThat(this.<LeadScored>storedValue(QualificationTopology.LEAD_SCORES_STORE, "drops-out").getDefinitionVersion())
+                .isEqualTo("strict-1");
+        assertThat(before.getTrigger()).isEqualTo("captured");
+
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        assertThat(scored.isEmpty()).as("each activation re-scores once").isTrue();
+    }
+
+    @Test
+    void reScoresALargePartitionInBatchesAndRestartsThePassWhenAnotherVersionActivatesMeanwhile() {
+        driver.close();
+        startTopology(new QualificationProperties.Rescoring(true, Duration.ofSeconds(1), 2));
+        for (int i = 0; i < 5; i++) {
+            captured.pipeInput("lead-" + i, anAcmeVpWhoAskedForADemo("lead-" + i, "spring").build());
+        }
+        scored.readValuesToList();
+
+        activate(strictDefinition("strict-1", 95));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertThat(scored.readValuesToList()).hasSize(2);
+        activate(strictDefinition("strict-2", 96));
+        for (int tick = 0; tick < 4; tick++) {
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+        }
+
+        assertThat(scored.readKeyValuesToList()).as("the two re-scored under strict-1 stay NOT_QUALIFIED under strict-2")
+                .extracting(record -> record.key + "/" + record.value.getDefinitionVersion())
+                .containsExactly("lead-2/strict-2", "lead-3/strict-2", "lead-4/strict-2");
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertThat(scored.isEmpty()).isTrue();
+    }
+
+    private void activate(DefinitionDocument document) {
+        DefinitionState active = DefinitionState.proposed(document, "mia", NOW)
+                .approve("mia", "marketing", NOW).approve("sam", "sales", NOW.plusSeconds(1));
+        definitions.pipeInput(document.version(), LeadDefinitionEvents.of(active, LeadDefinitionChange.ACTIVATED, "sam",
+                NOW.plusSeconds(1)));
+    }
+
+    private static DefinitionDocument strictDefinition(String version, int mqlThreshold) {
+        return DefinitionDocument.parse(DefinitionDocument.of(version, DefinitionParameters.BUILTIN)
+                .json().replace("\"mqlThreshold\":50", "\"mqlThreshold\":" + mqlThreshold)
+                .replace("\"hot\":75", "\"hot\":" + mqlThreshold).replace("\"warm\":50", "\"warm\":" + mqlThreshold));
+    }
+
+    private static LeadHandedOff handoffOf(String leadId) {
+        LeadCaptured lead = anAcmeVpWhoAskedForADemo(leadId, "spring").build();
+        return LeadHandedOff.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setOccurredAt(NOW).setLeadId(leadId)
+                .setOwnerRepId("rep-ana").setRoutingReason("round robin").setSlaDueAt(NOW.plusSeconds(3600))
+                .setScore(90).setPriority(Priority.HOT).setReasons(java.util.List.of()).setDefinitionVersion("builtin-1")
+                .setLead(lead.getLead()).build();
     }
 
     @Test
