@@ -79,7 +79,10 @@ public class LeadLoopSecurityAutoConfiguration {
             return http.build();
         }
         http.authorizeHttpRequests(requests -> {
+            // The actuator stays on the service port (the local runner and the tests read /actuator/health there);
+            // only health is public. A Prometheus scraper gets an integration key of its own.
             requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                    .requestMatchers("/actuator/prometheus").hasAnyRole(Roles.ADMIN, Roles.INTEGRATION)
                     .requestMatchers("/actuator", "/actuator/**").hasRole(Roles.ADMIN)
                     .requestMatchers("/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                             "/swagger-ui/**").permitAll();
