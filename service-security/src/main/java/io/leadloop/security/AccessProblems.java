@@ -36,17 +36,10 @@ final class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHand
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Raised by the API-key filter; a type of its own so the problem can say which credential failed. */
-    static final class InvalidApiKey extends AuthenticationException {
-        InvalidApiKey() {
-            super("API key not valid");
-        }
-    }
-
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
-        if (failure instanceof InvalidApiKey) {
+        if (request.getAttribute(ApiKeyFilter.INVALID_KEY_ATTRIBUTE) != null) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + ApiKeyFilter.HEADER + "\"");
             write(request, response, HttpStatus.UNAUTHORIZED, INVALID_API_KEY, "API key not valid",
                     "The " + ApiKeyFilter.HEADER + " presented is not a key of any integration; it may have been "

@@ -15,18 +15,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates integrations by their key in {@code X-API-Key} (role {@code integration}). A request without the
- * header goes on to the bearer-token check; one with a wrong key, or with several keys, is refused at once.
+ * header goes on to the bearer-token check. A wrong key (or several keys) leaves the request unauthenticated and
+ * marked, so that a protected endpoint refuses it as {@code invalid-api-key}, while a public one is left to its own
+ * checks (intake's JSON API takes its sources' keys in the same header).
  */
 final class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-API-Key";
+    /** Set when the presented key is nobody's; read by {@link AccessProblems} to say which credential failed. */
+    static final String INVALID_KEY_ATTRIBUTE = ApiKeyFilter.class.getName() + ".invalid";
 
     private final ApiKeyRing keys;
-    private final AccessProblems problems;
 
-    ApiKeyFilter(ApiKeyRing keys, AccessProblems problems) {
+    ApiKeyFilter(ApiKeyRing keys) {
         this.keys = keys;
-        this.problems = problems;
     }
 
     @Override
@@ -39,8 +41,8 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         }
         var caller = presented.size() == 1 ? keys.callerOf(presented.getFirst()) : java.util.Optional.<String>empty();
         if (caller.isEmpty()) {
-            SecurityContextHolder.clearContext();
-            problems.commence(request, response, new AccessProblems.InvalidApiKey());
+            request.setAttribute(INVALID_KEY_ATTRIBUTE, Boolean.TRUE);
+            chain.doFilter(request, response);
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

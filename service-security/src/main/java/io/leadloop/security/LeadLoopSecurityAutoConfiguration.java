@@ -98,7 +98,7 @@ public class LeadLoopSecurityAutoConfiguration {
         }
         ApiKeyRing keys = properties.keyRing();
         if (keys.configured()) {
-            http.addFilterBefore(new ApiKeyFilter(keys, problems), BearerTokenAuthenticationFilter.class);
+            http.addFilterBefore(new ApiKeyFilter(keys), BearerTokenAuthenticationFilter.class);
         }
         log.info("Access control is on: JWTs {}, integration keys for {}", decoder != null ? "checked" : "not configured",
                 properties.apiKeys().keySet());

@@ -12,7 +12,7 @@ import io.leadloop.security.Roles;
 public class FeedbackAccessRules {
 
     @Bean
-    AccessRules feedbackRules() {
+    AccessRules feedbackUrlRules() {
         return requests -> requests
                 // HubSpot and Salesforce sign their deliveries; those controllers check the signature.
                 .requestMatchers("/api/v1/crm/**").permitAll()

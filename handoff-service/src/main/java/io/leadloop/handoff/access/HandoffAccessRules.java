@@ -12,7 +12,7 @@ import io.leadloop.security.Roles;
 public class HandoffAccessRules {
 
     @Bean
-    AccessRules handoffRules() {
+    AccessRules handoffUrlRules() {
         return requests -> requests
                 .requestMatchers(HttpMethod.GET, "/api/v1/reps/*/queue")
                 .hasAnyRole(Roles.SALES, Roles.SALES_MANAGER, Roles.ADMIN, Roles.INTEGRATION)

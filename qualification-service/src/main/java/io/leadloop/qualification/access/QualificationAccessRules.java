@@ -12,7 +12,7 @@ import io.leadloop.security.Roles;
 public class QualificationAccessRules {
 
     @Bean
-    AccessRules qualificationRules() {
+    AccessRules qualificationUrlRules() {
         return requests -> requests
                 .requestMatchers(HttpMethod.POST, "/api/v1/definitions/*/approvals")
                 .hasAnyRole(Roles.MARKETING_APPROVER, Roles.SALES_APPROVER)
