@@ -18,6 +18,8 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,13 +28,14 @@ import tools.jackson.databind.json.JsonMapper;
  * authenticated (no credentials, an expired or forged token, an unknown key), {@code 403} when their role does not
  * allow the request. Neither ever echoes the token or key presented, nor says how close it was.
  */
-final class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     static final String TYPE_BASE = "https://leadloop.io/problems/";
     static final URI UNAUTHENTICATED = URI.create(TYPE_BASE + "unauthenticated");
     static final URI INVALID_TOKEN = URI.create(TYPE_BASE + "invalid-token");
     static final URI INVALID_API_KEY = URI.create(TYPE_BASE + "invalid-api-key");
     static final URI FORBIDDEN = URI.create(TYPE_BASE + "forbidden");
+    static final URI REJECTED_REQUEST = URI.create(TYPE_BASE + "rejected-request");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -66,6 +69,18 @@ final class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHand
             throws IOException {
         write(request, response, HttpStatus.FORBIDDEN, FORBIDDEN, "Not allowed",
                 "Your roles do not allow this request.", "#/headers/" + HttpHeaders.AUTHORIZATION);
+    }
+
+    /**
+     * Spring Security's firewall refuses paths such as {@code %00}, {@code %2F} or {@code ..} before any controller
+     * sees them; say so as a problem like every other {@code 400}, not with an empty body.
+     */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+            throws IOException {
+        write(request, response, HttpStatus.BAD_REQUEST, REJECTED_REQUEST, "Request rejected",
+                "The request's path or headers contain characters or sequences that are not accepted "
+                        + "(encoded slashes, '..', control characters, ...).", "#/path");
     }
 
     private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,

@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Access control every service gets by depending on {@code service-security}: JWTs of the customer's identity
@@ -54,6 +55,13 @@ public class LeadLoopSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     UserDetailsService leadLoopNoPasswordUsers() {
         return new InMemoryUserDetailsManager();
+    }
+
+    /** The firewall's rejections (a path with %00, %2F, ..) as problems too, in open mode as well. */
+    @Bean
+    @ConditionalOnMissingBean(RequestRejectedHandler.class)
+    RequestRejectedHandler leadLoopRejectedRequests() {
+        return new AccessProblems();
     }
 
     @Bean

@@ -151,6 +151,14 @@ class AccessControlTest {
                 .statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void answersAPathTheFirewallRefusesWithAProblem() throws Exception {
+        var response = send("GET", "/leads/l-ana;x=1", Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("https://leadloop.io/problems/rejected-request");
+    }
+
     private static Map<String, String> bearer(String token) {
         return Map.of("Authorization", "Bearer " + token);
     }
