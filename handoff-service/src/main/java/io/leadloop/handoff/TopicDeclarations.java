@@ -71,6 +71,11 @@ class TopicDeclarations {
         return topic(Topics.LEADS_RECYCLED.name(), topics);
     }
 
+    @Bean
+    NewTopic leadsHandoffWithheldTopic(TopicProperties topics) {
+        return topic(Topics.LEADS_HANDOFF_WITHHELD.name(), topics);
+    }
+
     /**
      * A record the routing task cannot process is parked on its repartition topic's dead-letter topic (the
      * handler names the topic the record was read from); the repartition topics themselves are Kafka Streams'.

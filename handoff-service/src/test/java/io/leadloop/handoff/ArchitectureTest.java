@@ -31,7 +31,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyTheWebLayerHandlesHttp = noClasses()
-            .that().resideOutsideOfPackage("..handoff.web..")
+            .that().resideOutsideOfPackages("..handoff.web..", "..handoff.access..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..");
 
     @ArchTest

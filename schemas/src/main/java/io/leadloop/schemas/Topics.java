@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.leadloop.events.FeedbackRecorded;
 import io.leadloop.events.FunnelNumbersChanged;
+import io.leadloop.events.HandoffWithheld;
 import io.leadloop.events.LeadCaptured;
 import io.leadloop.events.LeadDefinitionChanged;
 import io.leadloop.events.LeadEscalated;
@@ -56,6 +57,11 @@ public final class Topics {
      */
     public static final Topic<LeadDefinitionChanged> LEAD_DEFINITIONS =
             new Topic<>("qualification.lead-definitions.v1", LeadDefinitionChanged.class);
+
+    // Access and consent (issue 9; published by handoff-service). Not in ALL until released (ReleaseSchemas).
+    /** An MQL was not handed to sales: the person declined sales contact (or opt-in is required and unknown). */
+    public static final Topic<HandoffWithheld> LEADS_HANDOFF_WITHHELD =
+            new Topic<>("leads.handoff-withheld.v1", HandoffWithheld.class);
 
     /** All event topics, e.g. for tooling that creates or inspects them. */
     public static final List<Topic<?>> ALL = List.of(LEADS_CAPTURED, LEADS_SCORED, LEADS_HANDED_OFF, FEEDBACK_RECORDED,

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.leadloop.feedback.LeadMdc;
+import io.leadloop.feedback.access.FeedbackAccess;
 import io.leadloop.feedback.recording.domain.FeedbackForm;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -22,9 +23,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class FeedbackController {
 
     private final RecordFeedback recordFeedback;
+    private final FeedbackAccess access;
 
-    FeedbackController(RecordFeedback recordFeedback) {
+    FeedbackController(RecordFeedback recordFeedback, FeedbackAccess access) {
         this.recordFeedback = recordFeedback;
+        this.access = access;
     }
 
     @PostMapping(path = "/{leadId}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -38,6 +41,10 @@ class FeedbackController {
     @ApiResponse(responseCode = "503", description = "Kafka or the funnel state is not available; retry")
     FeedbackReceipt record(@PathVariable String leadId, @RequestBody FeedbackForm form) {
         try (var ignored = LeadMdc.lead(leadId)) {
+            if (!access.mayRecordFor(leadId)) {
+                // Another rep's lead answers like an unknown one: a 403 would say that it exists.
+                throw new UnknownLead(leadId);
+            }
             return recordFeedback.record(leadId, form);
         }
     }

@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import io.leadloop.feedback.FeedbackProperties;
+import io.leadloop.feedback.access.FeedbackAccess;
 import io.leadloop.feedback.funnel.FunnelQueries;
 import io.leadloop.feedback.funnel.domain.FunnelFact;
 import io.leadloop.feedback.funnel.domain.LeadFunnel;
@@ -50,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  * every refusal a problem+json saying what was wrong, and valid feedback still recorded.
  */
 @WebMvcTest(FeedbackController.class)
-@Import({RecordFeedback.class, FeedbackPolicyConfiguration.class})
+@Import({RecordFeedback.class, FeedbackPolicyConfiguration.class, FeedbackAccess.class})
 @EnableConfigurationProperties(FeedbackProperties.class)
 class FeedbackBadInputPropertiesTest {
 

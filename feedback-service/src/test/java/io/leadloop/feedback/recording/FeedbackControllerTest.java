@@ -25,13 +25,14 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import io.leadloop.events.FeedbackRecorded;
 import io.leadloop.events.SalesOutcome;
 import io.leadloop.feedback.FeedbackProperties;
+import io.leadloop.feedback.access.FeedbackAccess;
 import io.leadloop.feedback.funnel.FunnelQueries;
 import io.leadloop.feedback.funnel.domain.LeadFunnel;
 import io.leadloop.feedback.funnel.domain.FunnelFact;
 
 /** The HTTP contract of recording feedback: status codes, problem details, and the event published. */
 @WebMvcTest({FeedbackController.class, FeedbackReasonsController.class})
-@Import({RecordFeedback.class, FeedbackPolicyConfiguration.class})
+@Import({RecordFeedback.class, FeedbackPolicyConfiguration.class, FeedbackAccess.class})
 @EnableConfigurationProperties(FeedbackProperties.class)
 class FeedbackControllerTest {
 

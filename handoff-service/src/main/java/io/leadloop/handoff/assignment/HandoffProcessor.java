@@ -25,6 +25,7 @@ import org.slf4j.MDC;
 
 import io.leadloop.events.EscalationAction;
 import io.leadloop.events.FeedbackRecorded;
+import io.leadloop.events.HandoffWithheld;
 import io.leadloop.events.LeadDetails;
 import io.leadloop.events.LeadEscalated;
 import io.leadloop.events.LeadHandedOff;
@@ -126,6 +127,9 @@ final class HandoffProcessor implements Processor<String, Object, String, Specif
             return;
         }
         Instant now = now();
+        if (withheldForConsent(scored, now)) {
+            return;
+        }
         int number = earlier == null ? 1 : earlier.handoffNumber() + 1;
         RoutingDecision decision = route(scored.getLead(), now, Set.of());
         Rep owner = decision.owner();
@@ -154,6 +158,31 @@ final class HandoffProcessor implements Processor<String, Object, String, Specif
         states.put(leadId, startClock(state, now));
         forward(leadId, handedOff, now);
         log.info("Lead handed off to {} ({}), first touch due at {}", owner.id(), decision.reason(), dueAt);
+    }
+
+    /** A person who declined sales contact is never handed off, whatever the score: marketing is told instead. */
+    private boolean withheldForConsent(LeadScored scored, Instant now) {
+        LeadDetails lead = scored.getLead();
+        Boolean salesContact = lead.getConsent() == null ? null : lead.getConsent().getSalesContact();
+        var withholding = rules.consent().withholding(salesContact);
+        if (withholding.isEmpty()) {
+            return false;
+        }
+        forward(scored.getLeadId(), HandoffWithheld.newBuilder()
+                .setEventId(UUID.nameUUIDFromBytes(("leadloop.handoff.withheld:" + scored.getEventId())
+                        .getBytes(StandardCharsets.UTF_8)).toString())
+                .setOccurredAt(now)
+                .setLeadId(scored.getLeadId())
+                .setReason(withholding.get().reason())
+                .setExplanation(withholding.get().explanation())
+                .setScore(scored.getScore())
+                .setPriority(scored.getPriority())
+                .setCampaignId(lead.getSource() == null ? null : lead.getSource().getCampaignId())
+                .setDefinitionVersion(scored.getDefinitionVersion())
+                .setConsentVersion(lead.getConsent() == null ? null : lead.getConsent().getVersion())
+                .build(), now);
+        log.info("MQL {}", withholding.get().explanation());
+        return true;
     }
 
     private RoutingDecision route(LeadDetails lead, Instant now, Set<String> excluded) {

@@ -107,7 +107,9 @@ public final class HandoffTopology {
                 .branch((leadId, event) -> event instanceof io.leadloop.events.LeadEscalated,
                         Branched.withConsumer(stream -> to(stream, Topics.LEADS_ESCALATED, serdeConfig)))
                 .branch((leadId, event) -> event instanceof io.leadloop.events.LeadRecycled,
-                        Branched.withConsumer(stream -> to(stream, Topics.LEADS_RECYCLED, serdeConfig)));
+                        Branched.withConsumer(stream -> to(stream, Topics.LEADS_RECYCLED, serdeConfig)))
+                .branch((leadId, event) -> event instanceof io.leadloop.events.HandoffWithheld,
+                        Branched.withConsumer(stream -> to(stream, Topics.LEADS_HANDOFF_WITHHELD, serdeConfig)));
     }
 
     private static <T extends SpecificRecord> void to(KStream<String, SpecificRecord> stream, Topic<T> topic,

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.leadloop.handoff.access.HandoffAccess;
 import io.leadloop.handoff.assignment.HandoffLookup;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -19,9 +20,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class HandoffController {
 
     private final HandoffLookup handoffs;
+    private final HandoffAccess access;
 
-    HandoffController(HandoffLookup handoffs) {
+    HandoffController(HandoffLookup handoffs, HandoffAccess access) {
         this.handoffs = handoffs;
+        this.access = access;
     }
 
     @GetMapping("/{leadId}")
@@ -31,7 +34,9 @@ class HandoffController {
     @ApiResponse(responseCode = "503", description = "The handoff store is restoring or rebalancing; retry")
     HandoffView handoff(@PathVariable String leadId) {
         try (var ignored = MDC.putCloseable("leadId", leadId)) {
-            return handoffs.find(leadId).map(HandoffView::of).orElseThrow(() -> new HandoffNotFoundException(leadId));
+            // Another rep's lead answers like an unknown one: a 403 would say that it exists.
+            return handoffs.find(leadId).filter(access::maySee).map(HandoffView::of)
+                    .orElseThrow(() -> new HandoffNotFoundException(leadId));
         }
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.leadloop.handoff.access.HandoffAccess;
 import io.leadloop.handoff.assignment.HandoffLookup;
 import io.leadloop.handoff.assignment.LeadState;
 import io.leadloop.handoff.roster.RosterService;
@@ -37,10 +38,12 @@ class RepController {
 
     private final RosterService roster;
     private final HandoffLookup handoffs;
+    private final HandoffAccess access;
 
-    RepController(RosterService roster, HandoffLookup handoffs) {
+    RepController(RosterService roster, HandoffLookup handoffs, HandoffAccess access) {
         this.roster = roster;
         this.handoffs = handoffs;
+        this.access = access;
     }
 
     @GetMapping
@@ -54,7 +57,8 @@ class RepController {
     ResponseEntity<RepView> put(@PathVariable String repId, @RequestBody RepRequest request,
             @RequestHeader(name = "X-Actor", required = false) String actor) {
         Rep rep = request.toRep(repId);
-        roster.put(rep, actor == null || actor.isBlank() ? "api" : actor.strip());
+        access.checkMayChange(roster.current().find(repId), rep);
+        roster.put(rep, access.actor(actor));
         return ResponseEntity.accepted().body(RepView.of(rep));
     }
 
@@ -62,19 +66,20 @@ class RepController {
     @Operation(summary = "Take a rep off the roster (published as RepRosterChanged with removed=true)")
     ResponseEntity<Void> remove(@PathVariable String repId,
             @RequestHeader(name = "X-Actor", required = false) String actor) {
-        if (roster.current().find(repId).isEmpty()) {
+        var existing = roster.current().find(repId);
+        if (existing.isEmpty()) {
             throw new RepNotFoundException(repId);
         }
-        roster.remove(repId, actor == null || actor.isBlank() ? "api" : actor.strip());
+        access.checkMayChange(existing, null);
+        roster.remove(repId, access.actor(actor));
         return ResponseEntity.accepted().build();
     }
 
     @GetMapping("/{repId}/queue")
     @Operation(summary = "The rep's open leads with their SLA status, oldest first")
     QueueView queue(@PathVariable String repId) {
-        if (roster.current().find(repId).isEmpty()) {
-            throw new RepNotFoundException(repId);
-        }
+        Rep rep = roster.current().find(repId).orElseThrow(() -> new RepNotFoundException(repId));
+        access.checkMaySeeQueueOf(rep);
         return new QueueView(repId, handoffs.openQueue(repId).stream().map(QueuedLead::of).toList());
     }
 

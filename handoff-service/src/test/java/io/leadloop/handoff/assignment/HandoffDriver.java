@@ -23,6 +23,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 import io.leadloop.events.FeedbackRecorded;
+import io.leadloop.events.HandoffWithheld;
 import io.leadloop.events.LeadEscalated;
 import io.leadloop.events.LeadHandedOff;
 import io.leadloop.events.LeadRecycled;
@@ -51,6 +52,7 @@ final class HandoffDriver implements AutoCloseable {
     final TestOutputTopic<String, SlaBreached> breaches;
     final TestOutputTopic<String, LeadEscalated> escalations;
     final TestOutputTopic<String, LeadRecycled> recycled;
+    final TestOutputTopic<String, HandoffWithheld> withheld;
     private final MutableClock clock;
     private final Map<String, Object> serdeConfig;
 
@@ -85,6 +87,7 @@ final class HandoffDriver implements AutoCloseable {
         breaches = output(Topics.LEADS_SLA_BREACHED);
         escalations = output(Topics.LEADS_ESCALATED);
         recycled = output(Topics.LEADS_RECYCLED);
+        withheld = output(Topics.LEADS_HANDOFF_WITHHELD);
     }
 
     /** Moves the service's clock and the driver's wall clock together, firing due punctuations every second. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -26,6 +27,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import io.leadloop.events.LeadHandedOff;
 import io.leadloop.events.LeadScored;
+import io.leadloop.handoff.access.HandoffAccess;
 import io.leadloop.handoff.assignment.HandoffLookup;
 import io.leadloop.handoff.assignment.HandoffsUnavailableException;
 import io.leadloop.handoff.assignment.LeadState;
@@ -36,6 +38,7 @@ import io.leadloop.handoff.routing.Segment;
 
 /** The HTTP contract of the API: JSON shapes and problem details, without Kafka. */
 @WebMvcTest(controllers = {HandoffController.class, RepController.class})
+@Import(HandoffAccess.class)
 class HandoffApiTest {
 
     private static final RepRoster ROSTER = new RepRoster(List.of(new Rep("rep-ana", "Ana Lima", "inbound-americas"),

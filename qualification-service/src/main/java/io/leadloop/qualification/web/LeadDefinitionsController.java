@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.leadloop.qualification.access.DefinitionApprovers;
 import io.leadloop.qualification.definitions.Approval;
 import io.leadloop.qualification.definitions.Violation;
 import io.leadloop.qualification.streams.LeadDefinitions;
@@ -29,7 +30,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Lead definitions marketing and sales agree on: propose a version, compare it with the active one, approve it.
- * Who approves is taken on trust until authentication exists (issue 9).
+ * Who proposes and approves is the caller's token subject once access control is on ({@link DefinitionApprovers}).
  */
 @RestController
 @RequestMapping(path = "/api/v1/definitions", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -37,9 +38,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class LeadDefinitionsController {
 
     private final LeadDefinitions definitions;
+    private final DefinitionApprovers approvers;
 
-    LeadDefinitionsController(LeadDefinitions definitions) {
+    LeadDefinitionsController(LeadDefinitions definitions, DefinitionApprovers approvers) {
         this.definitions = definitions;
+        this.approvers = approvers;
     }
 
     /** Taken as a raw string so that every bad field, wrong types included, is reported by its JSON pointer. */
@@ -54,7 +57,7 @@ class LeadDefinitionsController {
                     schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<LeadDefinitionResponse> propose(@RequestBody String document,
             @RequestParam(name = "proposedBy", required = false) String proposedBy) {
-        var proposed = definitions.propose(document, proposedBy);
+        var proposed = definitions.propose(document, approvers.identity(proposedBy));
         return ResponseEntity.created(URI.create("/api/v1/definitions/" + proposed.version()))
                 .body(LeadDefinitionResponse.of(proposed, false));
     }
@@ -112,7 +115,9 @@ class LeadDefinitionsController {
                     schema = @Schema(implementation = ProblemDetail.class)))
     LeadDefinitionResponse approve(@PathVariable String version, @RequestBody ApprovalRequest request) {
         List<Violation> violations = new ArrayList<>();
-        if (request.approver() == null || request.approver().isBlank()) {
+        // Access control on: the token's subject, whatever the body says; off: the body's approver, as before.
+        String approver = approvers.identity(request.approver());
+        if (approver == null || approver.isBlank()) {
             violations.add(new Violation("/approver", "required: who approves"));
         }
         String team = request.team() == null ? "" : request.team().trim().toLowerCase(Locale.ROOT);
@@ -122,12 +127,13 @@ class LeadDefinitionsController {
         if (!violations.isEmpty()) {
             throw new InvalidApprovalException(violations);
         }
-        var approved = definitions.approve(version, request.approver(), team);
+        approvers.checkMayApproveFor(team);
+        var approved = definitions.approve(version, approver, team);
         return LeadDefinitionResponse.of(approved, approved.activated());
     }
 
     /**
-     * @param approver who approves (taken on trust until authentication, issue 9)
+     * @param approver who approves; ignored once access control is on (the token's subject approves)
      * @param team {@code marketing} or {@code sales}
      */
     record ApprovalRequest(String approver, String team) {
