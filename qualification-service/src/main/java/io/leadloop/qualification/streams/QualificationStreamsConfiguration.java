@@ -3,6 +3,7 @@ package io.leadloop.qualification.streams;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.streams.StreamsBuilder;
@@ -11,6 +12,7 @@ import org.apache.kafka.streams.Topology;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
@@ -18,6 +20,8 @@ import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import io.leadloop.qualification.QualificationProperties;
 import io.leadloop.qualification.scoring.LeadDefinition;
@@ -72,7 +76,23 @@ class QualificationStreamsConfiguration {
     StreamsInstances streamsInstances(StreamsBuilderFactoryBean streams,
             @Qualifier(KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME) KafkaStreamsConfiguration streamsConfig) {
         return new StreamsInstances(streams::getKafkaStreams,
-                streamsConfig.asProperties().getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG), FORWARD_TIMEOUT);
+                streamsConfig.asProperties().getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG), FORWARD_TIMEOUT,
+                QualificationStreamsConfiguration::callerCredentials);
+    }
+
+    /** The current request's credentials, so a forwarded read is checked as the caller's own. */
+    private static Map<String, String> callerCredentials() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return Map.of();
+        }
+        Map<String, String> credentials = new HashMap<>();
+        for (String header : List.of(HttpHeaders.AUTHORIZATION, "X-API-Key")) {
+            String value = attributes.getRequest().getHeader(header);
+            if (value != null) {
+                credentials.put(header, value);
+            }
+        }
+        return credentials;
     }
 
     @Bean

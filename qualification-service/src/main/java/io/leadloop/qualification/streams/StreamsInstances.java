@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -29,6 +30,10 @@ import org.apache.kafka.streams.state.HostInfo;
  * <p>Self-contained on purpose (Kafka Streams and the JDK's HTTP client only), so it can move to a shared module.
  * A forwarded request carries {@link #FORWARDED_HEADER}; the receiver answers from its own stores whatever its
  * metadata says, so a request is forwarded at most once even while two instances disagree during a rebalance.
+ *
+ * <p>With access control on, the other instance checks the caller like any request: the forwarded request carries
+ * the caller's own credentials ({@code Authorization}, {@code X-API-Key}), handed in by a supplier, so an instance
+ * never widens what a caller may read and needs no credential of its own.
  */
 public final class StreamsInstances {
 
@@ -39,6 +44,7 @@ public final class StreamsInstances {
     private final HostInfo self;
     private final HttpClient http;
     private final Duration timeout;
+    private final Supplier<Map<String, String>> callerCredentials;
 
     /**
      * @param streams the running app (a supplier: Spring creates it only when it starts)
@@ -46,6 +52,16 @@ public final class StreamsInstances {
      * @param timeout how long a forwarded request may take
      */
     public StreamsInstances(Supplier<KafkaStreams> streams, String applicationServer, Duration timeout) {
+        this(streams, applicationServer, timeout, Map::of);
+    }
+
+    /**
+     * @param callerCredentials the headers that authenticated the request being answered (name to value), passed on
+     *        to the instance it is forwarded to
+     */
+    public StreamsInstances(Supplier<KafkaStreams> streams, String applicationServer, Duration timeout,
+            Supplier<Map<String, String>> callerCredentials) {
+        this.callerCredentials = Objects.requireNonNull(callerCredentials, "callerCredentials");
         this.streams = Objects.requireNonNull(streams, "streams");
         this.self = applicationServer == null || applicationServer.isBlank() ? null
                 : HostInfo.buildFromEndpoint(applicationServer.trim());
@@ -96,11 +112,12 @@ public final class StreamsInstances {
      * @throws InstanceUnavailableException when it cannot be reached or does not answer in time
      */
     public Reply get(URI instance, String pathAndQuery, String accept) {
-        HttpRequest request = HttpRequest.newBuilder(instance.resolve(pathAndQuery))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(instance.resolve(pathAndQuery))
                 .timeout(timeout)
                 .header("Accept", accept)
-                .header(FORWARDED_HEADER, "true")
-                .GET().build();
+                .header(FORWARDED_HEADER, "true");
+        callerCredentials.get().forEach(builder::header);
+        HttpRequest request = builder.GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(),

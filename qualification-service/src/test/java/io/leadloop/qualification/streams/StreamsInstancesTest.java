@@ -60,6 +60,31 @@ class StreamsInstancesTest {
     }
 
     @Test
+    void forwardsTheCallersCredentialsSoTheOwnerChecksTheCallerNotTheInstance() throws IOException {
+        HttpServer owner = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        owner.createContext("/api/v1/leads/lead-1/score", exchange -> {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            byte[] body = ("{\"authorization\":\"" + authorization + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        owner.start();
+        try {
+            var instances = new StreamsInstances(() -> null, "127.0.0.1:1", Duration.ofSeconds(5),
+                    () -> java.util.Map.of("Authorization", "Bearer callers-token"));
+            URI ownerUri = URI.create("http://127.0.0.1:" + owner.getAddress().getPort() + "/");
+
+            var reply = instances.get(ownerUri, "api/v1/leads/lead-1/score", "application/json");
+
+            assertThat(reply.body()).isEqualTo("{\"authorization\":\"Bearer callers-token\"}");
+        } finally {
+            owner.stop(0);
+        }
+    }
+
+    @Test
     void answersUnavailableWhenTheOwnerCannotBeReached() throws IOException {
         int closedPort;
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
