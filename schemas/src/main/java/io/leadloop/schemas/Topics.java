@@ -65,7 +65,7 @@ public final class Topics {
      * Read only through {@code io.leadloop.schemas.privacy.PersonKeyRing}.
      */
     public static final Topic<PersonKeyCreated> PERSON_KEYS = new Topic<>("privacy.person-keys.v1", PersonKeyCreated.class);
-    /** A person was erased: their key is shredded; read models blank their leads. Keyed by personId. */
+    /** A person was erased: their key is shredded; read models blank their leads. One per lead, keyed by leadId. */
     public static final Topic<PersonErased> PERSONS_ERASED = new Topic<>("privacy.persons-erased.v1", PersonErased.class);
 
     /** All event topics, e.g. for tooling that creates or inspects them. */
