@@ -26,7 +26,8 @@ record QualificationSerdes(
         Serde<OutcomeCounts> outcomeCounts,
         Serde<LeadLearningState> learningState,
         Serde<TrainingExample> trainingExample,
-        Serde<LeadDefinitionChanged> definitions) {
+        Serde<LeadDefinitionChanged> definitions,
+        Serde<io.leadloop.events.PersonErased> erased) {
 
     /** Serdes configured from the Kafka Streams client properties, which carry {@code schema.registry.url}. */
     static QualificationSerdes from(Map<String, ?> clientConfig) {
@@ -37,6 +38,7 @@ record QualificationSerdes(
                 new JacksonJsonSerde<>(OutcomeCounts.class).noTypeInfo().ignoreTypeHeaders(),
                 new JacksonJsonSerde<>(LeadLearningState.class).noTypeInfo().ignoreTypeHeaders(),
                 new JacksonJsonSerde<>(TrainingExample.class).noTypeInfo().ignoreTypeHeaders(),
-                AvroSerde.forValuesOf(Topics.LEAD_DEFINITIONS, clientConfig));
+                AvroSerde.forValuesOf(Topics.LEAD_DEFINITIONS, clientConfig),
+                AvroSerde.forValuesOf(Topics.PERSONS_ERASED, clientConfig));
     }
 }

@@ -45,12 +45,14 @@ import io.leadloop.qualification.definitions.InvalidDefinitionException;
 import io.leadloop.qualification.scoring.BuiltinLeadDefinition;
 import io.leadloop.qualification.scoring.LeadDefinition;
 import io.leadloop.qualification.scoring.LeadScore;
+import io.leadloop.schemas.privacy.PersonalData;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import static io.leadloop.schemas.Topics.FEEDBACK_RECORDED;
 import static io.leadloop.schemas.Topics.LEADS_CAPTURED;
 import static io.leadloop.schemas.Topics.LEADS_SCORED;
 import static io.leadloop.schemas.Topics.LEAD_DEFINITIONS;
+import static io.leadloop.schemas.Topics.PERSONS_ERASED;
 
 /**
  * The qualification stream app:
@@ -99,6 +101,7 @@ public final class QualificationTopology {
     private final LeadFeatures features;
     private final boolean segmentByChannel;
     private final int explanations;
+    private final PersonalData personalData;
 
     QualificationTopology(LeadDefinition builtin, QualificationSerdes serdes, Clock clock, MeterRegistry meters,
             QualificationProperties.Learning learning) {
@@ -111,6 +114,13 @@ public final class QualificationTopology {
      */
     QualificationTopology(LeadDefinition builtin, Set<String> freeMailDomains, QualificationSerdes serdes, Clock clock,
             MeterRegistry meters, QualificationProperties.Learning learning) {
+        this(builtin, freeMailDomains, serdes, clock, meters, learning, PersonalData.plaintextOnly());
+    }
+
+    /** @param personalData opens the sealed contact of a lead (its email and job title are scored) */
+    QualificationTopology(LeadDefinition builtin, Set<String> freeMailDomains, QualificationSerdes serdes, Clock clock,
+            MeterRegistry meters, QualificationProperties.Learning learning, PersonalData personalData) {
+        this.personalData = personalData;
         this.builtin = builtin;
         this.freeMailDomains = Set.copyOf(freeMailDomains);
         this.serdes = serdes;
@@ -172,14 +182,21 @@ public final class QualificationTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.trainingExample()))
                 .process(() -> new LearnExample(models), Named.as("learn"), MODEL_PARAMETERS_STORE)
                 .to(MODEL_TOPIC, Produced.with(Serdes.String(), Serdes.Double()).withName("model-parameters-out"));
+
+        // Erasure (issue 9): PersonErased is keyed by leadId like the lead topics, so it meets the lead's
+        // learning state in the same task.
+        builder.stream(PERSONS_ERASED.name(), Consumed.with(Serdes.String(), serdes.erased()).withName("persons-erased"))
+                .process(ForgetErasedLeads::new, Named.as("forget-erased-leads"), LEAD_LEARNING_STORE);
     }
 
     private LeadScored score(LeadCaptured captured, KeyValueStore<String, LeadLearningState> learning,
             ParameterSource model, LeadDefinitionChanged activeDefinition) {
         return LeadIdMdc.with(captured.getLeadId(), () -> {
-            LeadScore score = definitionOf(activeDefinition).score(LeadProfiles.from(captured.getLead()));
-            String segment = segmentOf(captured.getLead());
-            List<String> leadFeatures = features.of(captured.getLead());
+            // Opened in memory only: the event published keeps the sealed snapshot it came with.
+            LeadDetails lead = personalData.opened(captured.getLead());
+            LeadScore score = definitionOf(activeDefinition).score(LeadProfiles.from(lead));
+            String segment = segmentOf(lead);
+            List<String> leadFeatures = features.of(lead);
             LeadLearningState known = learning.get(captured.getLeadId());
             learning.put(captured.getLeadId(), known == null
                     ? new LeadLearningState(segment, leadFeatures, Map.of())

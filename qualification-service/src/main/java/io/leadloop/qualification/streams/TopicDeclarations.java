@@ -30,6 +30,8 @@ class TopicDeclarations {
                 declare(Topics.LEADS_SCORED.name()),
                 declare(Topics.FEEDBACK_RECORDED.name()),
                 declare(Topics.FEEDBACK_RECORDED.deadLetter()),
+                declare(Topics.PERSONS_ERASED.name()),
+                declare(Topics.PERSONS_ERASED.deadLetter()),
                 // The latest value of every model parameter is all that matters: compacted, kept forever.
                 TopicBuilder.name(QualificationTopology.MODEL_TOPIC).partitions(topics.partitions())
                         .replicas(topics.replicationFactor()).compact().build(),
