@@ -81,6 +81,21 @@ class TopicDeclarations {
     }
 
     @Bean
+    NewTopic personsErasedTopic(TopicProperties topics) {
+        return topic(Topics.PERSONS_ERASED.name(), topics);
+    }
+
+    @Bean
+    NewTopic personsErasedDeadLetterTopic(TopicProperties topics) {
+        return topic(Topics.PERSONS_ERASED.deadLetter(), topics);
+    }
+
+    @Bean
+    NewTopic routingErasedDeadLetterTopic(TopicProperties topics, KafkaStreamsConfiguration streams) {
+        return topic(repartitionTopic(streams, HandoffTopology.ROUTING_ERASED) + Topic.DEAD_LETTER_SUFFIX, topics);
+    }
+
+    @Bean
     NewTopic routingFeedbackDeadLetterTopic(TopicProperties topics, KafkaStreamsConfiguration streams) {
         return topic(repartitionTopic(streams, HandoffTopology.ROUTING_FEEDBACK) + Topic.DEAD_LETTER_SUFFIX, topics);
     }
