@@ -188,6 +188,16 @@ public final class PersonKeyRing implements PersonKeyLookup, AutoCloseable {
                     targets.removeAll(reached);
                 } catch (WakeupException wakeup) {
                     // A lookup asked for a catch-up (or close() for the end): the next round takes it.
+                } catch (org.apache.kafka.common.errors.InterruptException stopping) {
+                    throw stopping;
+                } catch (RuntimeException transientFailure) {
+                    // Broker unreachable, metadata timeout, topic being created: keep reading; lookups waiting
+                    // meanwhile fail after their wait rather than the reader dying for good.
+                    if (running) {
+                        log.warn("Reading privacy.person-keys.v1 failed, retrying: {}", transientFailure.toString());
+                        partitions = List.of();
+                        pause();
+                    }
                 }
             }
         } catch (RuntimeException e) {
