@@ -9,6 +9,7 @@ import org.springframework.kafka.config.TopicBuilder;
 
 import io.leadloop.handoff.assignment.HandoffTopology;
 import io.leadloop.schemas.Topic;
+import io.leadloop.schemas.TopicRetention;
 import io.leadloop.schemas.Topics;
 
 /**
@@ -105,6 +106,7 @@ class TopicDeclarations {
     }
 
     private static NewTopic topic(String name, TopicProperties topics) {
-        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor()).build();
+        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor())
+                .configs(TopicRetention.configsFor(name)).build();
     }
 }

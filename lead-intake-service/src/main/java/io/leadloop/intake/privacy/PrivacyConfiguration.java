@@ -43,7 +43,7 @@ class PrivacyConfiguration {
     NewTopic personsErasedTopic(IntakeProperties intake) {
         return TopicBuilder.name(Topics.PERSONS_ERASED.name()).partitions(intake.topics().partitions())
                 .replicas(intake.topics().replicationFactor())
-                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(java.time.Duration.ofDays(730).toMillis()))
+                .configs(io.leadloop.schemas.TopicRetention.configsFor(Topics.PERSONS_ERASED.name()))
                 .build();
     }
 }

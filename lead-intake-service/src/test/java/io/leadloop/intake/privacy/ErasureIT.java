@@ -132,6 +132,26 @@ class ErasureIT {
         assertThat(get("/api/v1/privacy/erasures/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void createsItsTopicsWithTheRetentionTheDesignDecided() throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", LeadLoopInfrastructure.get().bootstrapServers()))) {
+            var captured = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, Topics.LEADS_CAPTURED.name());
+            var keys = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, Topics.PERSON_KEYS.name());
+            var configs = admin.describeConfigs(java.util.List.of(captured, keys)).all().get();
+
+            assertThat(configs.get(captured).get("retention.ms").value())
+                    .isEqualTo(Long.toString(Duration.ofDays(730).toMillis()));
+            assertThat(configs.get(keys).get("cleanup.policy").value()).isEqualTo("compact");
+            assertThat(configs.get(keys).get("delete.retention.ms").value())
+                    .isEqualTo(Long.toString(Duration.ofDays(1).toMillis()));
+            assertThat(configs.get(keys).get("max.compaction.lag.ms").value())
+                    .isEqualTo(Long.toString(Duration.ofHours(1).toMillis()));
+        }
+    }
+
     private static String lead(String email, String campaign) {
         return JSON.writeValueAsString(Map.of("email", email, "firstName", "Ana", "lastName", "Silva",
                 "jobTitle", "VP Marketing",

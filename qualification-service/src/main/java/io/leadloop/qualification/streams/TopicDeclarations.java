@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import io.leadloop.schemas.TopicRetention;
 import io.leadloop.schemas.Topics;
 
 /**
@@ -41,6 +42,7 @@ class TopicDeclarations {
     }
 
     private NewTopic declare(String name) {
-        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor()).build();
+        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor())
+                .configs(TopicRetention.configsFor(name)).build();
     }
 }
