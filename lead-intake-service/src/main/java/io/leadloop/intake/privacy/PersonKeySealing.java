@@ -26,6 +26,8 @@ import io.leadloop.schemas.privacy.PersonalData;
 @Component
 class PersonKeySealing implements ContactSealing {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PersonKeySealing.class);
+
     private final PersonKeyRing keys;
     private final KafkaTemplate<String, Object> kafka;
     private final Clock clock;
@@ -80,12 +82,14 @@ class PersonKeySealing implements ContactSealing {
                     keys.remember(created);
                     mine.complete(keyId);
                 } else {
+                    log.warn("Key of lead {}'s person not acknowledged by Kafka: {}", leadId, failure.toString());
                     mine.completeExceptionally(new LeadNotPublishedException(leadId, failure));
                 }
                 creating.remove(personId, mine);
             }, handOff);
         } catch (RuntimeException refused) {
             creating.remove(personId, mine);
+            log.warn("Key of lead {}'s person refused by the producer: {}", leadId, refused.toString());
             mine.completeExceptionally(new LeadNotPublishedException(leadId, refused));
         }
         return mine;

@@ -162,7 +162,7 @@ class ErasureIT {
     }
 
     private static String captured(HttpResponse<String> response) {
-        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return JSON.readTree(response.body()).get("leadId").asString();
     }
 
