@@ -36,7 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Sealing on capture and {@code POST /api/v1/privacy/erasures} against a real broker and registry. */
 @WithRealInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A context of its own (application id and state dir), like WebSourcesTestBase: contexts of other ITs in this JVM
+// sharing the default application id and state directory made its identity store unavailable (503s).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.streams.application-id=leadloop-intake-erasure-it",
+        "spring.kafka.streams.state-dir=${java.io.tmpdir}/leadloop-erasure-it-${random.uuid}"})
 class ErasureIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -57,7 +61,7 @@ class ErasureIT {
         String campaign = "it-" + UUID.randomUUID();
         String email = "ana." + UUID.randomUUID() + "@acme.io";
 
-        String leadId = captured(post("/api/v1/leads", lead(email, campaign)));
+        String leadId = captured(postLead(lead(email, campaign)));
 
         assertThat(rawCapturedLeads(lead -> lead.getLeadId().equals(leadId))).singleElement().satisfies(record -> {
             var lead = record.value().getLead();
@@ -78,8 +82,8 @@ class ErasureIT {
     void erasingByEmailShredsTheKeySoEveryCopyOpensToNothingAndTheNextSubmissionIsANewPerson() throws Exception {
         String campaign = "it-" + UUID.randomUUID();
         String email = "bo." + UUID.randomUUID() + "@acme.io";
-        String leadId = captured(post("/api/v1/leads", lead(email, campaign)));
-        assertThat(JSON.readTree(post("/api/v1/leads", lead(email, campaign + "-again")).body()).get("leadId")
+        String leadId = captured(postLead(lead(email, campaign)));
+        assertThat(JSON.readTree(postLead(lead(email, campaign + "-again")).body()).get("leadId")
                 .asString()).as("the same person before erasure").isEqualTo(leadId);
 
         var erased = post("/api/v1/privacy/erasures",
@@ -112,7 +116,7 @@ class ErasureIT {
         assertThat(status.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(status.body()).get("status").asString()).isEqualTo("COMPLETED");
 
-        JsonNode afterwards = JSON.readTree(post("/api/v1/leads", lead(email, campaign + "-later")).body());
+        JsonNode afterwards = JSON.readTree(postLead(lead(email, campaign + "-later")).body());
         assertThat(afterwards.get("leadId").asString()).as("forgotten: a new person").isNotEqualTo(leadId);
         assertThat(afterwards.get("touch").asInt()).isEqualTo(1);
     }
@@ -164,6 +168,16 @@ class ErasureIT {
     private static String captured(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return JSON.readTree(response.body()).get("leadId").asString();
+    }
+
+    /** As a sender does: a 503 means "not taken, send it again" (intake's identity store may still be restoring). */
+    private HttpResponse<String> postLead(String json) {
+        var answer = new java.util.concurrent.atomic.AtomicReference<HttpResponse<String>>();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            answer.set(post("/api/v1/leads", json));
+            assertThat(answer.get().statusCode()).as(answer.get().body()).isNotEqualTo(503);
+        });
+        return answer.get();
     }
 
     private HttpResponse<String> post(String path, String json) throws Exception {
