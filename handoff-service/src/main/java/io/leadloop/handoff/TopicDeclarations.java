@@ -9,6 +9,7 @@ import org.springframework.kafka.config.TopicBuilder;
 
 import io.leadloop.handoff.assignment.HandoffTopology;
 import io.leadloop.schemas.Topic;
+import io.leadloop.schemas.TopicRetention;
 import io.leadloop.schemas.Topics;
 
 /**
@@ -86,6 +87,21 @@ class TopicDeclarations {
     }
 
     @Bean
+    NewTopic personsErasedTopic(TopicProperties topics) {
+        return topic(Topics.PERSONS_ERASED.name(), topics);
+    }
+
+    @Bean
+    NewTopic personsErasedDeadLetterTopic(TopicProperties topics) {
+        return topic(Topics.PERSONS_ERASED.deadLetter(), topics);
+    }
+
+    @Bean
+    NewTopic routingErasedDeadLetterTopic(TopicProperties topics, KafkaStreamsConfiguration streams) {
+        return topic(repartitionTopic(streams, HandoffTopology.ROUTING_ERASED) + Topic.DEAD_LETTER_SUFFIX, topics);
+    }
+
+    @Bean
     NewTopic routingFeedbackDeadLetterTopic(TopicProperties topics, KafkaStreamsConfiguration streams) {
         return topic(repartitionTopic(streams, HandoffTopology.ROUTING_FEEDBACK) + Topic.DEAD_LETTER_SUFFIX, topics);
     }
@@ -95,6 +111,7 @@ class TopicDeclarations {
     }
 
     private static NewTopic topic(String name, TopicProperties topics) {
-        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor()).build();
+        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor())
+                .configs(TopicRetention.configsFor(name)).build();
     }
 }

@@ -17,6 +17,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.leadloop.events.LeadCaptured;
 import io.leadloop.schemas.Topics;
+import io.leadloop.schemas.privacy.PersonKeyRing;
+import io.leadloop.schemas.privacy.PersonalData;
 import io.leadloop.schemas.serde.AvroDeserializer;
 import io.leadloop.schemas.serde.AvroSerdeConfig;
 import io.leadloop.testsupport.LeadLoopInfrastructure;
@@ -30,11 +32,37 @@ public final class PublishedRecords {
     private PublishedRecords() {
     }
 
-    /** The captured leads that match, e.g. of one campaign or with one platform lead id. */
+    /**
+     * The captured leads that match, e.g. of one campaign or with one platform lead id, as a consumer reads them:
+     * the sealed contact opened through {@link PersonalData} into the plaintext fields.
+     */
     public static List<ConsumerRecord<String, LeadCaptured>> capturedLeads(Predicate<LeadCaptured> matching) {
+        PersonalData personalData = new PersonalData(keyRing());
+        return rawCapturedLeads(lead -> true).stream()
+                .map(record -> {
+                    var opened = LeadCaptured.newBuilder(record.value()).build();
+                    opened.setLead(personalData.opened(record.value().getLead()));
+                    return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.key(),
+                            opened);
+                })
+                .filter(r -> matching.test(r.value())).toList();
+    }
+
+    /** The captured leads that match, as published: contact sealed. */
+    public static List<ConsumerRecord<String, LeadCaptured>> rawCapturedLeads(Predicate<LeadCaptured> matching) {
         var values = new AvroDeserializer<>(LeadCaptured.class);
         values.configure(config(), false);
         return readToEnd(Topics.LEADS_CAPTURED.name(), values).stream().filter(r -> matching.test(r.value())).toList();
+    }
+
+    private static PersonKeyRing ring;
+
+    /** One reader of the keys topic for the whole test JVM (the infrastructure is one per JVM too). */
+    public static synchronized PersonKeyRing keyRing() {
+        if (ring == null) {
+            ring = PersonKeyRing.start(config(), Duration.ofSeconds(10));
+        }
+        return ring;
     }
 
     /** The captured leads of one campaign. */

@@ -93,6 +93,72 @@ class LeadLoopEndToEndIT {
         assertThat(numbers.path("rejected").asInt()).isZero();
     }
 
+    /**
+     * Issue 9: a person captured, handed off and won is erased; afterwards no API, no state store and no topic
+     * (every event topic decoded, sealed contacts opened as a consumer would; every topic as raw bytes) yields their
+     * email, phone or name, and the campaign's numbers are what they were.
+     */
+    @Test
+    void erasesAPersonFromEveryCopyWhileTheCampaignKeepsItsNumbers() {
+        String campaignId = "e2e-erasure-" + UUID.randomUUID();
+        String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String email = "erin." + unique + "@acme.io";
+        String phone = "+1415" + (2_000_000 + Math.abs(unique.hashCode() % 7_000_000));
+        String firstName = "Erin" + unique;
+        String lastName = "Quill" + unique;
+        HttpResponse<String> captured = Http.postJson(intake("/api/v1/leads"), LeadRequests.qualifyingLead(campaignId)
+                .replace("ana.silva@acme.io", email).replace("+1 415 555 0100", phone)
+                .replace("\"Ana\"", "\"" + firstName + "\"").replace("\"Silva\"", "\"" + lastName + "\""));
+        assertThat(captured.statusCode()).as(captured.body()).isEqualTo(202);
+        String leadId = json(captured).path("leadId").asString();
+        AtomicReference<String> owner = new AtomicReference<>();
+        await("lead handed off").atMost(LOOP_TIMEOUT).untilAsserted(() -> {
+            HttpResponse<String> handoff = Http.get(service(Part.HANDOFF, "/api/v1/handoffs/" + leadId));
+            assertThat(handoff.statusCode()).as(handoff.body()).isEqualTo(200);
+            owner.set(json(handoff).path("ownerRepId").asString());
+        });
+        await("capture counted").atMost(LOOP_TIMEOUT).untilAsserted(() ->
+                assertThat(campaign(campaignId).path("handedOff").asInt()).isEqualTo(1));
+        assertThat(Http.postJson(service(Part.FEEDBACK, "/api/v1/leads/" + leadId + "/feedback"),
+                LeadRequests.wonFeedback(owner.get(), Instant.now().truncatedTo(ChronoUnit.MILLIS).toString()))
+                .statusCode()).isEqualTo(202);
+        await("won revenue on the campaign").atMost(LOOP_TIMEOUT).untilAsserted(() ->
+                assertThat(campaign(campaignId).path("won").asInt()).isEqualTo(1));
+        JsonNode numbersBefore = campaign(campaignId);
+        var needles = java.util.List.of(email, phone, firstName, lastName);
+        var scan = new PersonalDataScan(stack.bootstrapServers(), stack.schemaRegistryUrl());
+        try (var keys = io.leadloop.schemas.privacy.PersonKeyRing.start(scan.config(), Duration.ofSeconds(10))) {
+            assertThat(scan.inDecodedEvents(needles, keys)).as("a consumer reads the person before erasure")
+                    .anySatisfy(finding -> assertThat(finding).contains("leads.handed-off.v1"))
+                    .anySatisfy(finding -> assertThat(finding).contains(email));
+
+            HttpResponse<String> erased = Http.postJson(intake("/api/v1/privacy/erasures"),
+                    "{\"email\": \"" + email + "\", \"requestedBy\": \"e2e\"}");
+            assertThat(erased.statusCode()).as(erased.body()).isEqualTo(202);
+            assertThat(json(erased).path("leadIds").get(0).asString()).isEqualTo(leadId);
+
+            // Every copy opens to nothing as soon as the key's tombstone is read.
+            await("every sealed copy unreadable").atMost(LOOP_TIMEOUT).untilAsserted(() ->
+                    assertThat(scan.inDecodedEvents(needles, keys)).isEmpty());
+            assertThat(scan.inRawTopics(needles)).isEmpty();
+            assertThat(PersonalDataScan.inFiles(Part.services().stream()
+                    .map(part -> stack.config().dataDir(part)).toList(), needles)).isEmpty();
+            for (String api : java.util.List.of(service(Part.HANDOFF, "/api/v1/handoffs/" + leadId),
+                    service(Part.HANDOFF, "/api/v1/reps/" + owner.get() + "/queue"),
+                    service(Part.QUALIFICATION, "/api/v1/leads/" + leadId + "/score"),
+                    service(Part.FEEDBACK, "/api/v1/campaigns/" + campaignId),
+                    intake("/api/v1/privacy/erasures/" + json(erased).path("erasureId").asString()))) {
+                String body = Http.get(api).body();
+                assertThat(needles).as(api).noneSatisfy(needle -> assertThat(body).contains(needle));
+            }
+        }
+        JsonNode numbersAfter = campaign(campaignId);
+        for (String number : java.util.List.of("captured", "qualified", "handedOff", "won")) {
+            assertThat(numbersAfter.path(number).asInt()).as(number).isEqualTo(numbersBefore.path(number).asInt());
+        }
+        assertThat(numbersAfter.path("revenue")).isEqualTo(numbersBefore.path("revenue"));
+    }
+
     @Test
     void rejectsALeadWithAnInvalidEmailAsAProblemNamingTheField() {
         HttpResponse<String> response = Http.postJson(intake("/api/v1/leads"),

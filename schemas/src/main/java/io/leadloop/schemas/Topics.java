@@ -11,6 +11,8 @@ import io.leadloop.events.LeadEscalated;
 import io.leadloop.events.LeadHandedOff;
 import io.leadloop.events.LeadRecycled;
 import io.leadloop.events.LeadScored;
+import io.leadloop.events.PersonErased;
+import io.leadloop.events.PersonKeyCreated;
 import io.leadloop.events.RepRosterChanged;
 import io.leadloop.events.SlaBreached;
 import io.leadloop.events.SlaReminderDue;
@@ -62,11 +64,19 @@ public final class Topics {
     /** An MQL was not handed to sales: the person declined sales contact (or opt-in is required and unknown). */
     public static final Topic<HandoffWithheld> LEADS_HANDOFF_WITHHELD =
             new Topic<>("leads.handoff-withheld.v1", HandoffWithheld.class);
+    // Erasure by crypto-shredding (issue 9; published by lead-intake-service's privacy capability)
+    /**
+     * A data key per person, keyed by keyId ({@code <personId>:<random>}); compacted, a tombstone is the erasure.
+     * Read only through {@code io.leadloop.schemas.privacy.PersonKeyRing}.
+     */
+    public static final Topic<PersonKeyCreated> PERSON_KEYS = new Topic<>("privacy.person-keys.v1", PersonKeyCreated.class);
+    /** A person was erased: their key is shredded; read models blank their leads. One per lead, keyed by leadId. */
+    public static final Topic<PersonErased> PERSONS_ERASED = new Topic<>("privacy.persons-erased.v1", PersonErased.class);
 
     /** All event topics, e.g. for tooling that creates or inspects them. */
     public static final List<Topic<?>> ALL = List.of(LEADS_CAPTURED, LEADS_SCORED, LEADS_HANDED_OFF, FEEDBACK_RECORDED,
             FUNNEL_NUMBERS, HANDOFF_ROSTER, LEADS_SLA_REMINDERS, LEADS_SLA_BREACHED, LEADS_ESCALATED, LEADS_RECYCLED,
-            LEAD_DEFINITIONS);
+            LEAD_DEFINITIONS, PERSON_KEYS, PERSONS_ERASED);
 
     private Topics() {
     }

@@ -10,6 +10,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.config.TopicBuilder;
 
 import io.leadloop.schemas.Topic;
+import io.leadloop.schemas.TopicRetention;
 import io.leadloop.schemas.Topics;
 
 /**
@@ -43,6 +44,7 @@ class FeedbackTopics {
         return TopicBuilder.name(name)
                 .partitions(properties.partitions())
                 .replicas(properties.replicationFactor())
+                .configs(TopicRetention.configsFor(name))
                 .build();
     }
 }

@@ -29,6 +29,8 @@ import io.leadloop.events.HandoffWithheld;
 import io.leadloop.events.LeadDetails;
 import io.leadloop.events.LeadEscalated;
 import io.leadloop.events.LeadHandedOff;
+import io.leadloop.events.PersonErased;
+import io.leadloop.schemas.privacy.PersonalData;
 import io.leadloop.events.LeadRecycled;
 import io.leadloop.events.LeadScored;
 import io.leadloop.events.LeadStage;
@@ -78,6 +80,7 @@ final class HandoffProcessor implements Processor<String, Object, String, Specif
     private static final Logger log = LoggerFactory.getLogger(HandoffProcessor.class);
 
     private final HandoffRules rules;
+    private final PersonalData personalData;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, LeadHandedOff> handoffs;
     private KeyValueStore<String, LeadState> states;
@@ -87,7 +90,8 @@ final class HandoffProcessor implements Processor<String, Object, String, Specif
     private KeyValueStore<String, RoutingCredits> credits;
     private KeyValueStore<String, RepRosterChanged> roster;
 
-    HandoffProcessor(HandoffRules rules) {
+    HandoffProcessor(HandoffRules rules, PersonalData personalData) {
+        this.personalData = personalData;
         this.rules = rules;
     }
 
@@ -110,6 +114,7 @@ final class HandoffProcessor implements Processor<String, Object, String, Specif
         switch (record.value()) {
             case LeadScored scored -> withLead(scored.getLeadId(), () -> handOff(scored));
             case FeedbackRecorded feedback -> withLead(feedback.getLeadId(), () -> feedback(feedback));
+            case PersonErased erased -> withLead(record.key(), () -> ErasedHandoffs.forget(record.key(), handoffs));
             case null, default -> { }
         }
     }
@@ -188,7 +193,8 @@ final class HandoffProcessor implements Processor<String, Object, String, Specif
     private RoutingDecision route(LeadDetails lead, Instant now, Set<String> excluded) {
         RepRoster current = currentRoster();
         RoutingCredits before = credits.get(CREDITS_KEY);
-        RoutingDecision decision = rules.router().route(profileOf(lead), current, new StoredRepStatus(now),
+        // Opened in memory only: the handoff published and stored keeps the sealed snapshot.
+        RoutingDecision decision = rules.router().route(profileOf(personalData.opened(lead)), current, new StoredRepStatus(now),
                 before == null ? Map.of() : before.byRep(), now, excluded);
         credits.put(CREDITS_KEY, new RoutingCredits(decision.credits()));
         return decision;

@@ -25,11 +25,11 @@ class HandoffStreamsConfiguration {
 
     @Bean
     HandoffTopologyMarker handoffTopology(StreamsBuilder builder, KafkaStreamsConfiguration streamsConfig,
-            HandoffRules rules) {
+            HandoffRules rules, io.leadloop.schemas.privacy.PersonalData personalData) {
         // The serdes read schema.registry.url & co. from the same client configs as the app itself.
         Map<String, Object> serdeConfig = new HashMap<>();
         streamsConfig.asProperties().forEach((key, value) -> serdeConfig.put(key.toString(), value));
-        HandoffTopology.addTo(builder, rules, serdeConfig);
+        HandoffTopology.addTo(builder, rules, serdeConfig, personalData);
         return new HandoffTopologyMarker();
     }
 

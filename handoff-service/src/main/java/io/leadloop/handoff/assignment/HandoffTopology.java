@@ -31,6 +31,7 @@ import io.leadloop.events.RepRosterChanged;
 import io.leadloop.handoff.roster.RosterChanges;
 import io.leadloop.schemas.Topic;
 import io.leadloop.schemas.Topics;
+import io.leadloop.schemas.privacy.PersonalData;
 import io.leadloop.schemas.serde.AvroSerde;
 
 /**
@@ -52,6 +53,7 @@ public final class HandoffTopology {
     /** Names of the single-partition repartition topics ({@code <application.id>-<name>-repartition}). */
     public static final String ROUTING_SCORED = "routing-scored";
     public static final String ROUTING_FEEDBACK = "routing-feedback";
+    public static final String ROUTING_ERASED = "routing-erased";
 
     private HandoffTopology() {
     }
@@ -61,12 +63,24 @@ public final class HandoffTopology {
         addTo(builder, rules, serdeConfig, Stores::persistentKeyValueStore);
     }
 
+    /** As deployed, opening sealed contacts with {@code personalData} (routing reads the email's domain). */
+    public static void addTo(StreamsBuilder builder, HandoffRules rules, Map<String, ?> serdeConfig,
+            PersonalData personalData) {
+        addTo(builder, rules, serdeConfig, Stores::persistentKeyValueStore, personalData);
+    }
+
     /**
      * @param serdeConfig client configs carrying {@code schema.registry.url} (and the serde's other settings)
      * @param storeSupplier store implementation by name (tests substitute stores that outlive a driver)
      */
     public static void addTo(StreamsBuilder builder, HandoffRules rules, Map<String, ?> serdeConfig,
             Function<String, KeyValueBytesStoreSupplier> storeSupplier) {
+        addTo(builder, rules, serdeConfig, storeSupplier, PersonalData.plaintextOnly());
+    }
+
+    public static void addTo(StreamsBuilder builder, HandoffRules rules, Map<String, ?> serdeConfig,
+            Function<String, KeyValueBytesStoreSupplier> storeSupplier, PersonalData personalData) {
+        var erasedSerde = AvroSerde.forValuesOf(Topics.PERSONS_ERASED, serdeConfig);
         var scoredSerde = AvroSerde.forValuesOf(Topics.LEADS_SCORED, serdeConfig);
         var feedbackSerde = AvroSerde.forValuesOf(Topics.FEEDBACK_RECORDED, serdeConfig);
         var rosterSerde = AvroSerde.forValuesOf(Topics.HANDOFF_ROSTER, serdeConfig);
@@ -93,8 +107,17 @@ public final class HandoffTopology {
                         .withNumberOfPartitions(1))
                 .mapValues(recorded -> (Object) recorded, Named.as("feedback-as-input"));
 
+        // Erasure (issue 9): into the routing task like every input, after what it already had about the lead.
+        KStream<String, Object> erased = builder
+                .stream(Topics.PERSONS_ERASED.name(), Consumed.with(Serdes.String(), erasedSerde).withName("persons-erased"))
+                .filter((leadId, event) -> event != null, Named.as("erased-present"))
+                .repartition(Repartitioned.with(Serdes.String(), erasedSerde).withName(ROUTING_ERASED)
+                        .withNumberOfPartitions(1))
+                .mapValues(event -> (Object) event, Named.as("erased-as-input"));
+
         KStream<String, SpecificRecord> events = scored.merge(feedback, Named.as("routing-input"))
-                .process(new HandoffSupplier(rules, handedOffSerde, storeSupplier),
+                .merge(erased, Named.as("routing-input-erased"))
+                .process(new HandoffSupplier(rules, handedOffSerde, storeSupplier, personalData),
                         Named.as("handoff"));
 
         events.split(Named.as("events-"))
@@ -147,12 +170,13 @@ public final class HandoffTopology {
     }
 
     /** Connects the processor to its stores. */
-    private record HandoffSupplier(HandoffRules rules, AvroSerde<LeadHandedOff> handedOffSerde, Function<String, KeyValueBytesStoreSupplier> storeSupplier)
+    private record HandoffSupplier(HandoffRules rules, AvroSerde<LeadHandedOff> handedOffSerde,
+            Function<String, KeyValueBytesStoreSupplier> storeSupplier, PersonalData personalData)
             implements ProcessorSupplier<String, Object, String, SpecificRecord> {
 
         @Override
         public Processor<String, Object, String, SpecificRecord> get() {
-            return new HandoffProcessor(rules);
+            return new HandoffProcessor(rules, personalData);
         }
 
         @Override

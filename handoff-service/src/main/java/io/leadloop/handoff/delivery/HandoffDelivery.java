@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 
 import io.leadloop.events.LeadHandedOff;
 import io.leadloop.schemas.Topics;
+import io.leadloop.schemas.privacy.PersonalData;
 import io.leadloop.schemas.deadletter.DeadLetterTopicHandler;
 import io.leadloop.schemas.serde.AvroDeserializer;
 
@@ -53,12 +54,15 @@ class HandoffDelivery implements SmartLifecycle {
     private final KafkaProperties kafka;
     private final DeliveryProperties properties;
     private final WebhookDeliverer deliverer;
+    /** The CRM gets the contact in the clear, opened here; once the person is erased it gets none. */
+    private final PersonalData personalData;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
-    HandoffDelivery(KafkaProperties kafka, DeliveryProperties properties, Clock clock) {
+    HandoffDelivery(KafkaProperties kafka, DeliveryProperties properties, Clock clock, PersonalData personalData) {
         this.kafka = kafka;
+        this.personalData = personalData;
         this.properties = properties;
         this.deliverer = new WebhookDeliverer(properties, clock, duration -> Thread.sleep(duration));
     }
@@ -143,7 +147,9 @@ class HandoffDelivery implements SmartLifecycle {
             if (handoff == null) {
                 return;
             }
-            WebhookDeliverer.Result result = deliverer.deliver(handoff);
+            LeadHandedOff opened = LeadHandedOff.newBuilder(handoff).build();
+            opened.setLead(personalData.opened(handoff.getLead()));
+            WebhookDeliverer.Result result = deliverer.deliver(opened);
             if (result.delivered()) {
                 log.info("Handoff {} delivered to {} (attempts: {})", handoff.getEventId(), properties.url().getHost(),
                         result.attempts());

@@ -47,6 +47,7 @@ final class HandoffDriver implements AutoCloseable {
     final TestInputTopic<String, byte[]> scoredRaw;
     final TestInputTopic<String, FeedbackRecorded> feedback;
     final TestInputTopic<String, RepRosterChanged> roster;
+    final TestInputTopic<String, io.leadloop.events.PersonErased> erased;
     final TestOutputTopic<String, LeadHandedOff> handedOff;
     final TestOutputTopic<String, SlaReminderDue> reminders;
     final TestOutputTopic<String, SlaBreached> breaches;
@@ -82,6 +83,7 @@ final class HandoffDriver implements AutoCloseable {
                 new ByteArraySerializer());
         feedback = input(Topics.FEEDBACK_RECORDED);
         roster = input(Topics.HANDOFF_ROSTER);
+        erased = input(Topics.PERSONS_ERASED);
         handedOff = output(Topics.LEADS_HANDED_OFF);
         reminders = output(Topics.LEADS_SLA_REMINDERS);
         breaches = output(Topics.LEADS_SLA_BREACHED);

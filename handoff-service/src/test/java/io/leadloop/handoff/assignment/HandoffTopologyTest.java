@@ -104,6 +104,25 @@ class HandoffTopologyTest {
     }
 
     @Test
+    void forgetsTheContactOfAnErasedPersonAndKeepsTheHandoffItsOwnerAndQueue() {
+        start(AFTERNOON);
+        LeadScored lead = aScoredLead().mql().hot().build();
+        topology.pipe(lead);
+        assertThat(topology.handoffs()).hasSize(1);
+
+        topology.erased.pipeInput(lead.getLeadId(), io.leadloop.events.PersonErased.newBuilder().setEventId("e-1")
+                .setOccurredAt(AFTERNOON).setErasureId("erasure-1").setPersonId("p-1")
+                .setLeadIds(List.of(lead.getLeadId())).setRequestedAt(AFTERNOON).setRequestedBy("test").build());
+
+        LeadHandedOff kept = topology.<LeadHandedOff>store(HandoffStores.HANDOFFS).get(lead.getLeadId());
+        assertThat(kept.getLead().getEmail()).isNull();
+        assertThat(kept.getLead().getFirstName()).isNull();
+        assertThat(kept.getLead().getSource().getCampaignId()).isEqualTo(lead.getLead().getSource().getCampaignId());
+        assertThat(kept.getOwnerRepId()).isEqualTo("rep-ana");
+        assertThat(topology.<String>store(HandoffStores.REP_QUEUES).get("rep-ana|" + lead.getLeadId())).isNotNull();
+    }
+
+    @Test
     void skipsRepsOffWorkAndStartsTheSlaClockOnTheOwnersTeamCalendar() {
         start(MORNING);
         LeadScored warm = aScoredLead().mql().warm().build();

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.leadloop.intake.IntakeProperties;
+import io.leadloop.security.Callers;
 import io.leadloop.intake.limits.ProblemResponses;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -53,15 +55,22 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
     private final ApiKeys keys;
     private final MeterRegistry meters;
+    /** Whether service-security checks callers: then it, not a source's key, guards the erasure API. */
+    private final boolean callersChecked;
 
     @Autowired
-    ApiKeyFilter(IntakeProperties properties, MeterRegistry meters) {
-        this(ApiKeys.of(properties.sources()), meters);
+    ApiKeyFilter(IntakeProperties properties, MeterRegistry meters, ObjectProvider<Callers> callers) {
+        this(ApiKeys.of(properties.sources()), meters, callers.getIfAvailable(Callers::open).enforced());
     }
 
     ApiKeyFilter(ApiKeys keys, MeterRegistry meters) {
+        this(keys, meters, false);
+    }
+
+    ApiKeyFilter(ApiKeys keys, MeterRegistry meters, boolean callersChecked) {
         this.keys = keys;
         this.meters = meters;
+        this.callersChecked = callersChecked;
         if (!keys.configured()) {
             log.warn("No API key is configured for any source of type 'api': POST /api/v1/leads is open to anyone "
                     + "who can reach this port. Set LEADLOOP_INTAKE_API_KEY (see README, 'Access').");
@@ -72,7 +81,10 @@ class ApiKeyFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return !keys.configured() || HttpMethod.OPTIONS.matches(request.getMethod())
-                || !(path.equals("/api/v1/leads") || path.startsWith("/api/v1/leads/"));
+                || !(path.equals("/api/v1/leads") || path.startsWith("/api/v1/leads/")
+                        // Erasure requests: a source's key while callers are not checked (better than open);
+                        // once they are, IntakeAccessRules asks for admin or integration instead.
+                        || (!callersChecked && path.startsWith("/api/v1/privacy/")));
     }
 
     @Override

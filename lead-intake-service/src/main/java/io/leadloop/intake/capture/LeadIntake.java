@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import io.leadloop.events.LeadCaptured;
@@ -16,6 +17,7 @@ import io.leadloop.intake.identity.KnownLeads;
 import io.leadloop.intake.identity.KnownPerson;
 import io.leadloop.intake.identity.PersonKeys;
 import io.leadloop.intake.lead.LeadValidator;
+import io.leadloop.intake.privacy.ContactSealing;
 import io.leadloop.intake.publishing.LeadPublisher;
 
 /**
@@ -30,6 +32,7 @@ public class LeadIntake {
     private final LeadValidator validator;
     private final KnownLeads known;
     private final LeadPublisher publisher;
+    private final ContactSealing sealing;
     /**
      * Deliveries being published right now, by delivery key. A sender that retries before its first try was
      * answered (or two webhook deliveries racing) would otherwise pass the "seen before?" check twice and publish the
@@ -37,10 +40,17 @@ public class LeadIntake {
      */
     private final ConcurrentMap<String, CompletableFuture<CaptureResult>> inFlight = new ConcurrentHashMap<>();
 
+    /** Publishes plaintext contact fields: for tests of what does not concern sealing. */
     public LeadIntake(LeadValidator validator, KnownLeads known, LeadPublisher publisher) {
+        this(validator, known, publisher, ContactSealing.none());
+    }
+
+    @Autowired
+    public LeadIntake(LeadValidator validator, KnownLeads known, LeadPublisher publisher, ContactSealing sealing) {
         this.validator = validator;
         this.known = known;
         this.publisher = publisher;
+        this.sealing = sealing;
     }
 
     /**
@@ -97,14 +107,17 @@ public class LeadIntake {
         KnownPerson person = known.personOf(personKeys)
                 .map(returning -> new KnownPerson(returning.leadId(), returning.touches() + 1))
                 .orElseGet(() -> new KnownPerson(DeliveryKeys.leadIdFor(deliveryKey), 1));
-        LeadCaptured event = publisher.newEvent(DeliveryKeys.eventIdFor(deliveryKey), person.leadId(), lead)
-                .setTouch(person.touches())
-                .setSourceLeadId(delivery.sourceLeadId().orElse(null))
-                .setTest(delivery.test())
-                .build();
-        return publisher.publish(event).thenApply(published -> {
-            known.remember(deliveryKey, personKeys, person);
-            return new CaptureResult(person.leadId(), person.touches(), false);
+        // Sealed after the delivery key and person keys were taken from the plaintext: those must not change.
+        return sealing.seal(person.leadId(), lead).thenCompose(sealed -> {
+            LeadCaptured event = publisher.newEvent(DeliveryKeys.eventIdFor(deliveryKey), person.leadId(), sealed.lead())
+                    .setTouch(person.touches())
+                    .setSourceLeadId(delivery.sourceLeadId().orElse(null))
+                    .setTest(delivery.test())
+                    .build();
+            return publisher.publish(event).thenApply(published -> {
+                known.remember(deliveryKey, personKeys, person.withKeyId(sealed.keyId()));
+                return new CaptureResult(person.leadId(), person.touches(), false);
+            });
         });
     }
 

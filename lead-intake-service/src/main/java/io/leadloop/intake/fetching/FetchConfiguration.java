@@ -41,7 +41,8 @@ class FetchConfiguration {
     @Bean
     NewTopic leadNotificationsTopic(IntakeProperties properties) {
         return new NewTopic(FetchTopics.LEAD_NOTIFICATIONS, properties.topics().partitions(),
-                properties.topics().replicationFactor());
+                properties.topics().replicationFactor())
+                .configs(io.leadloop.schemas.TopicRetention.configsFor(FetchTopics.LEAD_NOTIFICATIONS));
     }
 
     /**

@@ -19,6 +19,8 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
 import io.leadloop.schemas.Topics;
+import io.leadloop.schemas.privacy.PersonKeyRing;
+import io.leadloop.schemas.privacy.PersonalData;
 import io.leadloop.schemas.serde.AvroSerde;
 
 /**
@@ -32,7 +34,8 @@ class IdentityStreamsConfiguration {
 
     @Bean
     StoreBuilder<KeyValueStore<String, String>> knownLeadsStore(StreamsBuilder builder,
-            @Qualifier(KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME) KafkaStreamsConfiguration config) {
+            @Qualifier(KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME) KafkaStreamsConfiguration config,
+            PersonKeyRing personKeys) {
         // Global stores restore from their source topic: no changelog of their own.
         StoreBuilder<KeyValueStore<String, String>> store = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(KafkaKnownLeads.STORE), Serdes.String(), Serdes.String())
@@ -41,7 +44,7 @@ class IdentityStreamsConfiguration {
         config.asProperties().forEach((key, value) -> clientConfig.put(key.toString(), value));
         builder.addGlobalStore(store, Topics.LEADS_CAPTURED.name(),
                 Consumed.with(Serdes.String(), AvroSerde.forValuesOf(Topics.LEADS_CAPTURED, clientConfig)),
-                () -> new KnownLeadsUpdater(KafkaKnownLeads.STORE));
+                () -> new KnownLeadsUpdater(KafkaKnownLeads.STORE, new PersonalData(personKeys)));
         return store;
     }
 

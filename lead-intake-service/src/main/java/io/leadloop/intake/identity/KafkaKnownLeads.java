@@ -11,6 +11,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;
 
+import io.leadloop.schemas.privacy.PersonKeyLookup;
+import io.leadloop.schemas.privacy.PersonKeyRing;
+
 /**
  * {@link KnownLeads} kept in Kafka: every intake instance reads {@code leads.captured.v1} into a global store
  * (see {@link KnownLeadsUpdater}), so any instance recognises what any other took, across restarts.
@@ -25,11 +28,13 @@ class KafkaKnownLeads implements KnownLeads {
     static final String STORE = "intake-known-leads";
 
     private final KafkaStreamsInteractiveQueryService stores;
+    private final PersonKeyLookup personKeys;
     private final RecentlyRemembered recentDeliveries = new RecentlyRemembered(10_000);
     private final RecentlyRemembered recentPeople = new RecentlyRemembered(10_000);
 
-    KafkaKnownLeads(KafkaStreamsInteractiveQueryService stores) {
+    KafkaKnownLeads(KafkaStreamsInteractiveQueryService stores, PersonKeyRing personKeys) {
         this.stores = stores;
+        this.personKeys = personKeys;
     }
 
     @Override
@@ -45,6 +50,7 @@ class KafkaKnownLeads implements KnownLeads {
                 .flatMap(key -> Stream.of(recentPeople.get(key).orElse(null),
                         store.get(KnownLeadsUpdater.PERSON_PREFIX + key)))
                 .filter(Objects::nonNull).map(KnownPerson::parse)
+                .filter(this::notErased)
                 .max(Comparator.comparingInt(KnownPerson::touches));
     }
 
@@ -52,6 +58,14 @@ class KafkaKnownLeads implements KnownLeads {
     public void remember(String deliveryKey, List<String> personKeys, KnownPerson person) {
         recentDeliveries.put(deliveryKey, person.leadId());
         personKeys.forEach(key -> recentPeople.put(key, person.format()));
+    }
+
+    /**
+     * An erased person's key is shredded: their entries here are dead (a new submission is a new person), and a
+     * store rebuilt from the topic no longer has them at all (see {@link KnownLeadsUpdater}).
+     */
+    private boolean notErased(KnownPerson person) {
+        return person.keyId() == null || personKeys.key(person.keyId()).isPresent();
     }
 
     private ReadOnlyKeyValueStore<String, String> store() {

@@ -1,18 +1,27 @@
 package io.leadloop.intake.identity;
 
 /**
- * A person intake has seen before: their lead and how many touches it has had.
+ * A person intake has seen before: their lead, how many touches it has had, and the id of the data key their
+ * contact was sealed with ({@code null} for leads captured before sealing).
  *
- * <p>Stored as {@code leadId,touch} on the identity topic.
+ * <p>Stored as {@code leadId,touch[,keyId]} in the identity store.
  */
-public record KnownPerson(String leadId, int touches) {
+public record KnownPerson(String leadId, int touches, String keyId) {
+
+    public KnownPerson(String leadId, int touches) {
+        this(leadId, touches, null);
+    }
+
+    public KnownPerson withKeyId(String sealedWith) {
+        return new KnownPerson(leadId, touches, sealedWith);
+    }
 
     static KnownPerson parse(String stored) {
-        int comma = stored.lastIndexOf(',');
-        return new KnownPerson(stored.substring(0, comma), Integer.parseInt(stored.substring(comma + 1)));
+        String[] parts = stored.split(",", 3);
+        return new KnownPerson(parts[0], Integer.parseInt(parts[1]), parts.length > 2 ? parts[2] : null);
     }
 
     String format() {
-        return leadId + "," + touches;
+        return keyId == null ? leadId + "," + touches : leadId + "," + touches + "," + keyId;
     }
 }

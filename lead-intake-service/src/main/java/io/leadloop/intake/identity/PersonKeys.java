@@ -16,12 +16,17 @@ public final class PersonKeys {
     }
 
     public static List<String> of(LeadDetails lead) {
+        return of(lead.getEmail(), lead.getPhone());
+    }
+
+    /** The keys of a normalised email and E.164 phone, either may be {@code null}. */
+    public static List<String> of(String email, String phone) {
         var keys = new ArrayList<String>(2);
-        if (lead.getEmail() != null) {
-            keys.add(DeliveryKeys.sha256("email|" + lead.getEmail().toLowerCase(Locale.ROOT)));
+        if (email != null) {
+            keys.add(DeliveryKeys.sha256("email|" + email.toLowerCase(Locale.ROOT)));
         }
-        if (lead.getPhone() != null && lead.getPhone().startsWith("+")) {
-            keys.add(DeliveryKeys.sha256("phone|" + lead.getPhone()));
+        if (phone != null && phone.startsWith("+")) {
+            keys.add(DeliveryKeys.sha256("phone|" + phone));
         }
         return keys;
     }

@@ -24,6 +24,8 @@ import io.leadloop.qualification.scoring.BuiltinLeadDefinition;
 final class LeadFeatures {
 
     private static final int MAX_VALUE_LENGTH = 80;
+    /** Features that describe the person rather than the lead: dropped when the person is erased. */
+    static final java.util.List<String> PERSONAL = java.util.List.of("jobTitle=");
 
     private final Set<String> excludedPrefixes;
 

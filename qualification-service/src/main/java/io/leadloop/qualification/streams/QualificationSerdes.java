@@ -10,6 +10,7 @@ import io.leadloop.events.LeadCaptured;
 import io.leadloop.events.LeadDefinitionChanged;
 import io.leadloop.events.LeadHandedOff;
 import io.leadloop.events.LeadScored;
+import io.leadloop.events.PersonErased;
 import io.leadloop.qualification.learning.LeadLearningState;
 import io.leadloop.qualification.learning.OutcomeCounts;
 import io.leadloop.qualification.learning.TrainingExample;
@@ -28,7 +29,8 @@ record QualificationSerdes(
         Serde<LeadLearningState> learningState,
         Serde<TrainingExample> trainingExample,
         Serde<LeadDefinitionChanged> definitions,
-        Serde<LeadHandedOff> handedOff) {
+        Serde<LeadHandedOff> handedOff,
+        Serde<PersonErased> erased) {
 
     /** Serdes configured from the Kafka Streams client properties, which carry {@code schema.registry.url}. */
     static QualificationSerdes from(Map<String, ?> clientConfig) {
@@ -40,6 +42,7 @@ record QualificationSerdes(
                 new JacksonJsonSerde<>(LeadLearningState.class).noTypeInfo().ignoreTypeHeaders(),
                 new JacksonJsonSerde<>(TrainingExample.class).noTypeInfo().ignoreTypeHeaders(),
                 AvroSerde.forValuesOf(Topics.LEAD_DEFINITIONS, clientConfig),
-                AvroSerde.forValuesOf(Topics.LEADS_HANDED_OFF, clientConfig));
+                AvroSerde.forValuesOf(Topics.LEADS_HANDED_OFF, clientConfig),
+                AvroSerde.forValuesOf(Topics.PERSONS_ERASED, clientConfig));
     }
 }

@@ -21,6 +21,7 @@ import io.leadloop.qualification.learning.LeadLearningState;
 import io.leadloop.qualification.learning.OutcomeLabels;
 import io.leadloop.qualification.learning.OutcomeCounts;
 import io.leadloop.qualification.learning.RejectionReasonPredictors;
+import io.leadloop.schemas.privacy.PersonalData;
 
 /**
  * Reads the stream app's stores for the HTTP API, through Spring Kafka's interactive-query service.
@@ -32,9 +33,11 @@ import io.leadloop.qualification.learning.RejectionReasonPredictors;
 public class QualificationStores {
 
     private final KafkaStreamsInteractiveQueryService queries;
+    private final PersonalData personalData;
 
-    QualificationStores(KafkaStreamsInteractiveQueryService queries) {
+    QualificationStores(KafkaStreamsInteractiveQueryService queries, PersonalData personalData) {
         this.queries = queries;
+        this.personalData = personalData;
     }
 
     /** The lead's latest score, or empty if it was never scored (not captured, or not yet processed). */
@@ -79,7 +82,7 @@ public class QualificationStores {
                 leads.forEachRemaining(lead -> {
                     LeadLearningState state = learning.get(lead.key);
                     Map<String, Boolean> labels = state == null ? Map.of() : state.labels();
-                    backtest.add(lead.key, LeadProfiles.from(lead.value.getLead()),
+                    backtest.add(lead.key, LeadProfiles.from(personalData.opened(lead.value.getLead())),
                             labels.get(OutcomeLabels.ACCEPTED), labels.get(OutcomeLabels.WON));
                 });
             }

@@ -53,9 +53,11 @@ class QualificationStreamsConfiguration {
     @Bean
     QualificationTopology qualificationTopology(StreamsBuilder builder,
             @Qualifier(KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME) KafkaStreamsConfiguration streamsConfig,
-            LeadDefinition definition, Clock clock, MeterRegistry meters, QualificationProperties properties) {
+            LeadDefinition definition, Clock clock, MeterRegistry meters, QualificationProperties properties,
+            io.leadloop.schemas.privacy.PersonalData personalData) {
         var topology = new QualificationTopology(definition, properties.scoring().freeMailDomains(),
-                QualificationSerdes.from(clientConfig(streamsConfig)), clock, meters, properties.learning(), properties.captures(), properties.rescoring());
+                QualificationSerdes.from(clientConfig(streamsConfig)), clock, meters, properties.learning(),
+                properties.captures(), properties.rescoring(), personalData);
         topology.addTo(builder);
         return topology;
     }

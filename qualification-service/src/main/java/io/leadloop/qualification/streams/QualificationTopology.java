@@ -48,6 +48,7 @@ import io.leadloop.qualification.definitions.InvalidDefinitionException;
 import io.leadloop.qualification.scoring.BuiltinLeadDefinition;
 import io.leadloop.qualification.scoring.LeadDefinition;
 import io.leadloop.qualification.scoring.LeadScore;
+import io.leadloop.schemas.privacy.PersonalData;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import static io.leadloop.schemas.Topics.FEEDBACK_RECORDED;
@@ -55,6 +56,7 @@ import static io.leadloop.schemas.Topics.LEADS_CAPTURED;
 import static io.leadloop.schemas.Topics.LEADS_HANDED_OFF;
 import static io.leadloop.schemas.Topics.LEADS_SCORED;
 import static io.leadloop.schemas.Topics.LEAD_DEFINITIONS;
+import static io.leadloop.schemas.Topics.PERSONS_ERASED;
 
 /**
  * The qualification stream app:
@@ -113,6 +115,7 @@ public final class QualificationTopology {
     private final int explanations;
     private final QualificationProperties.Captures captures;
     private final QualificationProperties.Rescoring rescoring;
+    private final PersonalData personalData;
 
     QualificationTopology(LeadDefinition builtin, QualificationSerdes serdes, Clock clock, MeterRegistry meters,
             QualificationProperties.Learning learning) {
@@ -127,6 +130,22 @@ public final class QualificationTopology {
     QualificationTopology(LeadDefinition builtin, Set<String> freeMailDomains, QualificationSerdes serdes, Clock clock,
             MeterRegistry meters, QualificationProperties.Learning learning, QualificationProperties.Captures captures,
             QualificationProperties.Rescoring rescoring) {
+        this(builtin, freeMailDomains, serdes, clock, meters, learning, captures, rescoring,
+                PersonalData.plaintextOnly());
+    }
+
+    /** Defaults for captures and re-scoring; {@code personalData} opens the sealed contact of a lead. */
+    QualificationTopology(LeadDefinition builtin, Set<String> freeMailDomains, QualificationSerdes serdes, Clock clock,
+            MeterRegistry meters, QualificationProperties.Learning learning, PersonalData personalData) {
+        this(builtin, freeMailDomains, serdes, clock, meters, learning, QualificationProperties.Captures.defaults(),
+                QualificationProperties.Rescoring.defaults(), personalData);
+    }
+
+    /** @param personalData opens the sealed contact of a lead (its email and job title are scored) */
+    QualificationTopology(LeadDefinition builtin, Set<String> freeMailDomains, QualificationSerdes serdes, Clock clock,
+            MeterRegistry meters, QualificationProperties.Learning learning, QualificationProperties.Captures captures,
+            QualificationProperties.Rescoring rescoring, PersonalData personalData) {
+        this.personalData = personalData;
         this.builtin = builtin;
         this.freeMailDomains = Set.copyOf(freeMailDomains);
         this.serdes = serdes;
@@ -209,14 +228,21 @@ public final class QualificationTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.trainingExample()))
                 .process(() -> new LearnExample(models), Named.as("learn"), MODEL_PARAMETERS_STORE)
                 .to(MODEL_TOPIC, Produced.with(Serdes.String(), Serdes.Double()).withName("model-parameters-out"));
+
+        // Erasure (issue 9): PersonErased is keyed by leadId like the lead topics, so it meets the lead's
+        // learning state in the same task.
+        builder.stream(PERSONS_ERASED.name(), Consumed.with(Serdes.String(), serdes.erased()).withName("persons-erased"))
+                .process(ForgetErasedLeads::new, Named.as("forget-erased-leads"), LEAD_LEARNING_STORE);
     }
 
     private LeadScored score(LeadCaptured captured, KeyValueStore<String, LeadLearningState> learning,
             ParameterSource model, LeadDefinitionChanged activeDefinition) {
         return LeadIdMdc.with(captured.getLeadId(), () -> {
-            LeadScore score = definitionOf(activeDefinition).score(LeadProfiles.from(captured.getLead()));
-            String segment = segmentOf(captured.getLead());
-            List<String> leadFeatures = features.of(captured.getLead());
+            // Opened in memory only: the event published keeps the sealed snapshot it came with.
+            LeadDetails lead = personalData.opened(captured.getLead());
+            LeadScore score = definitionOf(activeDefinition).score(LeadProfiles.from(lead));
+            String segment = segmentOf(lead);
+            List<String> leadFeatures = features.of(lead);
             LeadLearningState known = learning.get(captured.getLeadId());
             learning.put(captured.getLeadId(), known == null
                     ? new LeadLearningState(segment, leadFeatures, Map.of())
@@ -244,7 +270,7 @@ public final class QualificationTopology {
      * it (and a probability computed now could have learned from the lead's own outcome).
      */
     private LeadScored rescore(LeadScored latest, LeadDefinitionChanged active, Instant now) {
-        LeadScore score = definitionOf(active).score(LeadProfiles.from(latest.getLead()));
+        LeadScore score = definitionOf(active).score(LeadProfiles.from(personalData.opened(latest.getLead())));
         if (score.stage().name().equals(latest.getStage().name())) {
             return null;
         }

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import io.leadloop.schemas.TopicRetention;
 import io.leadloop.schemas.Topics;
 
 /**
@@ -32,6 +33,8 @@ class TopicDeclarations {
                 declare(Topics.LEADS_HANDED_OFF.deadLetter()),
                 declare(Topics.FEEDBACK_RECORDED.name()),
                 declare(Topics.FEEDBACK_RECORDED.deadLetter()),
+                declare(Topics.PERSONS_ERASED.name()),
+                declare(Topics.PERSONS_ERASED.deadLetter()),
                 // The latest value of every model parameter is all that matters: compacted, kept forever.
                 TopicBuilder.name(QualificationTopology.MODEL_TOPIC).partitions(topics.partitions())
                         .replicas(topics.replicationFactor()).compact().build(),
@@ -41,6 +44,7 @@ class TopicDeclarations {
     }
 
     private NewTopic declare(String name) {
-        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor()).build();
+        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor())
+                .configs(TopicRetention.configsFor(name)).build();
     }
 }

@@ -1,0 +1,20 @@
+package io.leadloop.intake.privacy;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Erasure and sealing settings ({@code leadloop.intake.privacy.*}).
+ *
+ * @param keyLookupWait how long a lookup of a key this instance has not read yet waits for the keys topic
+ * @param keysDeleteRetention how long a shredded key's tombstone stays on {@code privacy.person-keys.v1}
+ * @param keysMaxCompactionLag the longest a shredded key's record may stay uncompacted (the log cleaner removes it)
+ */
+@ConfigurationProperties("leadloop.intake.privacy")
+public record PrivacyProperties(
+        @DefaultValue("10s") Duration keyLookupWait,
+        @DefaultValue("1d") Duration keysDeleteRetention,
+        @DefaultValue("1h") Duration keysMaxCompactionLag) {
+}
