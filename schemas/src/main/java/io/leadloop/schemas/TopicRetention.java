@@ -27,7 +27,7 @@ public final class TopicRetention {
 
     private static final Set<String> LEAD_EVENT_TOPICS = Set.of(Topics.LEADS_CAPTURED.name(),
             Topics.LEADS_SCORED.name(), Topics.LEADS_HANDED_OFF.name(), Topics.FEEDBACK_RECORDED.name(),
-            Topics.PERSONS_ERASED.name());
+            Topics.PERSONS_ERASED.name(), Topics.LEADS_HANDOFF_WITHHELD.name());
     private static final String NOTIFICATIONS_TOPIC = "intake.lead-notifications.v1";
 
     private TopicRetention() {

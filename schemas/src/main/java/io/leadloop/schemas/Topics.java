@@ -60,10 +60,11 @@ public final class Topics {
     public static final Topic<LeadDefinitionChanged> LEAD_DEFINITIONS =
             new Topic<>("qualification.lead-definitions.v1", LeadDefinitionChanged.class);
 
-    // Access and consent (issue 9; published by handoff-service). Not in ALL until released (ReleaseSchemas).
+    // Access and consent (issue 9; published by handoff-service)
     /** An MQL was not handed to sales: the person declined sales contact (or opt-in is required and unknown). */
     public static final Topic<HandoffWithheld> LEADS_HANDOFF_WITHHELD =
             new Topic<>("leads.handoff-withheld.v1", HandoffWithheld.class);
+
     // Erasure by crypto-shredding (issue 9; published by lead-intake-service's privacy capability)
     /**
      * A data key per person, keyed by keyId ({@code <personId>:<random>}); compacted, a tombstone is the erasure.
@@ -76,7 +77,7 @@ public final class Topics {
     /** All event topics, e.g. for tooling that creates or inspects them. */
     public static final List<Topic<?>> ALL = List.of(LEADS_CAPTURED, LEADS_SCORED, LEADS_HANDED_OFF, FEEDBACK_RECORDED,
             FUNNEL_NUMBERS, HANDOFF_ROSTER, LEADS_SLA_REMINDERS, LEADS_SLA_BREACHED, LEADS_ESCALATED, LEADS_RECYCLED,
-            LEAD_DEFINITIONS, PERSON_KEYS, PERSONS_ERASED);
+            LEAD_DEFINITIONS, LEADS_HANDOFF_WITHHELD, PERSON_KEYS, PERSONS_ERASED);
 
     private Topics() {
     }
