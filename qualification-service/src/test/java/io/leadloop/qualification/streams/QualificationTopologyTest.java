@@ -53,6 +53,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class QualificationTopologyTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path stateDir;
+
     private static final Instant NOW = Instant.parse("2026-03-02T09:30:00Z");
     static final QualificationProperties.Learning LEARNING = new QualificationProperties.Learning(
             "logistic-regression", "naive-bayes", "none", java.util.Set.of(), 3);
@@ -81,6 +84,8 @@ class QualificationTopologyTest {
                 .addTo(builder);
         var props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "qualification-topology-test");
+        // A directory of its own: two builds on one machine must not share (and lock) RocksDB state.
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterTopicHandler.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterTopicHandler.class.getName());

@@ -42,6 +42,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 /** Issue 9: scoring reads a sealed contact through {@link PersonalData}; PersonErased forgets the person's features. */
 class SealedLeadsTopologyTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path stateDir;
+
     private final Map<String, SecretKey> keys = new HashMap<>();
     private final Map<String, Object> serdeConfig = Map.of("schema.registry.url",
             "mock://sealed-leads-topology-" + UUID.randomUUID());
@@ -62,6 +65,8 @@ class SealedLeadsTopologyTest {
                 .addTo(builder);
         var props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sealed-leads-topology-test");
+        // A directory of its own: two builds on one machine must not share (and lock) RocksDB state.
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterTopicHandler.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterTopicHandler.class.getName());
