@@ -1,7 +1,5 @@
 package io.leadloop.intake.api;
 
-import java.util.concurrent.CompletableFuture;
-
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.leadloop.intake.capture.Answers;
 import io.leadloop.intake.capture.CaptureResult;
 import io.leadloop.intake.capture.Delivery;
 import io.leadloop.intake.capture.LeadIntake;
@@ -59,21 +58,20 @@ class LeadController {
             content = @Content(mediaType = "application/problem+json",
                     examples = @ExampleObject(value = ApiExamples.KAFKA_UNAVAILABLE)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<ResponseEntity<LeadAccepted>> capture(
+    ResponseEntity<LeadAccepted> capture(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = "application/json", schema = @Schema(implementation = LeadSubmission.class),
                     examples = @ExampleObject(name = "a full lead", value = ApiExamples.FULL_LEAD)))
             @RequestBody LeadSubmission submission,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        return intake.capture(Delivery.viaApi(submission, idempotencyKey)).thenApply(result -> {
-            (result.repeat() ? acceptedRepeat : acceptedNew).increment();
-            MDC.put("leadId", result.leadId());
-            try {
-                return ResponseEntity.status(HttpStatus.ACCEPTED).body(LeadAccepted.of(result));
-            } finally {
-                MDC.remove("leadId");
-            }
-        });
+        CaptureResult result = Answers.await(intake.capture(Delivery.viaApi(submission, idempotencyKey)));
+        (result.repeat() ? acceptedRepeat : acceptedNew).increment();
+        MDC.put("leadId", result.leadId());
+        try {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(LeadAccepted.of(result));
+        } finally {
+            MDC.remove("leadId");
+        }
     }
 
     /**

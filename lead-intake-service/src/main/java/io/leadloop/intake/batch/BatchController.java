@@ -1,7 +1,6 @@
 package io.leadloop.intake.batch;
 
 import java.net.URI;
-import java.util.concurrent.CompletableFuture;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.leadloop.intake.capture.Answers;
 import io.leadloop.intake.IntakeProperties;
 import io.leadloop.intake.api.ApiExamples;
 import io.leadloop.intake.lead.LeadSubmission;
@@ -84,7 +84,7 @@ class BatchController {
             content = @Content(mediaType = "application/problem+json",
                     examples = @ExampleObject(value = ApiExamples.KAFKA_UNAVAILABLE)))
     @PostMapping(path = "/api/v1/leads/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<ResponseEntity<Object>> capture(
+    ResponseEntity<Object> capture(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = "application/json",
                     array = @ArraySchema(schema = @Schema(implementation = LeadSubmission.class), maxItems = 500),
@@ -94,26 +94,25 @@ class BatchController {
                     + "carries its own `idempotencyKey`")
             @RequestHeader(name = "Idempotency-Key", required = false) String batchKey) {
         if (body == null || !body.isArray()) {
-            return CompletableFuture.completedFuture(problem(HttpStatus.BAD_REQUEST, NOT_A_BATCH, "Not a batch",
-                    "The body must be a JSON array of leads", null));
+            return problem(HttpStatus.BAD_REQUEST, NOT_A_BATCH, "Not a batch",
+                    "The body must be a JSON array of leads", null);
         }
         if (body.isEmpty()) {
-            return CompletableFuture.completedFuture(problem(HttpStatus.BAD_REQUEST, EMPTY_BATCH, "Empty batch",
-                    "The batch has no leads", null));
+            return problem(HttpStatus.BAD_REQUEST, EMPTY_BATCH, "Empty batch",
+                    "The batch has no leads", null);
         }
         if (body.size() > maxItems) {
-            return CompletableFuture.completedFuture(problem(HttpStatus.CONTENT_TOO_LARGE, BATCH_TOO_LARGE,
+            return problem(HttpStatus.CONTENT_TOO_LARGE, BATCH_TOO_LARGE,
                     "Too many leads in one batch", "A batch takes at most " + maxItems + " leads; this one has "
-                            + body.size() + ". Split it into several requests.", null));
+                            + body.size() + ". Split it into several requests.", null);
         }
-        return capture.captureAll(items.read(body, batchKey)).thenApply(BatchResult::of).thenApply(result -> {
-            if (result.allUnavailable()) {
-                return problem(HttpStatus.SERVICE_UNAVAILABLE, KAFKA_UNAVAILABLE, "Temporarily unable to take leads",
-                        "No lead of the batch could be stored right now and none was taken; send the batch again "
-                                + "after Retry-After seconds.", Long.toString(retryAfterSeconds));
-            }
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
-        });
+        BatchResult result = BatchResult.of(Answers.await(capture.captureAll(items.read(body, batchKey))));
+        if (result.allUnavailable()) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, KAFKA_UNAVAILABLE, "Temporarily unable to take leads",
+                    "No lead of the batch could be stored right now and none was taken; send the batch again "
+                            + "after Retry-After seconds.", Long.toString(retryAfterSeconds));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
     }
 
     private ResponseEntity<Object> problem(HttpStatus status, URI type, String title,

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.leadloop.intake.capture.Answers;
 import io.leadloop.intake.IntakeProperties;
 import io.leadloop.intake.api.ApiExamples;
 import io.leadloop.intake.capture.CaptureResult;
@@ -112,7 +113,7 @@ class FormController {
                     examples = @ExampleObject(value = ApiExamples.KAFKA_UNAVAILABLE)))
     @PostMapping(path = "/forms/{source}",
             consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE})
-    CompletableFuture<ResponseEntity<Object>> submit(
+    ResponseEntity<Object> submit(
             @Parameter(description = "the configured form source", example = "spring-demo") @PathVariable String source,
             HttpServletRequest request,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
@@ -122,7 +123,7 @@ class FormController {
         Map<String, String> fields = PostedFields.of(request);
         if (leads.isSpam(fields)) {
             meters.counter("leadloop.intake.forms.spam", "source", source).increment();
-            return CompletableFuture.completedFuture(taken(settings, json, new CaptureResult(decoyLeadId(), 1, false)));
+            return taken(settings, json, new CaptureResult(decoyLeadId(), 1, false));
         }
         var delivery = new Delivery(source, leads.toSubmission(source, settings, fields, referer),
                 Optional.empty(), Optional.empty(), false);
@@ -139,10 +140,10 @@ class FormController {
         });
         if (json) {
             // Refusals go to the problem-details advice, exactly as for POST /api/v1/leads.
-            return captured.thenApply(result -> taken(settings, true, result));
+            return Answers.await(captured.thenApply(result -> taken(settings, true, result)));
         }
-        return captured.handle((result, failure) -> failure == null ? taken(settings, false, result)
-                : refusedInBrowser(settings, unwrap(failure)));
+        return Answers.await(captured.handle((result, failure) -> failure == null ? taken(settings, false, result)
+                : refusedInBrowser(settings, unwrap(failure))));
     }
 
     private static ResponseEntity<Object> taken(SourceSettings settings, boolean json, CaptureResult result) {

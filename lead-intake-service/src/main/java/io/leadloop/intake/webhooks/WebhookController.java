@@ -2,7 +2,6 @@ package io.leadloop.intake.webhooks;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.leadloop.intake.capture.Answers;
 import io.leadloop.intake.sources.FieldMapper;
 import io.leadloop.intake.sources.SourceSettings;
 import io.leadloop.intake.sources.Sources;
@@ -63,7 +63,7 @@ class WebhookController {
     @ApiResponse(responseCode = "404", description = "No enabled webhook source of that name")
     @ApiResponse(responseCode = "503", description = "Kafka unavailable: retry after Retry-After; nothing taken")
     @PostMapping("/webhooks/{source}")
-    CompletableFuture<ResponseEntity<Object>> receive(
+    ResponseEntity<Object> receive(
             @Parameter(description = "configured source name") @PathVariable String source,
             @RequestBody(required = false) byte[] body, @RequestHeader HttpHeaders headers, HttpServletRequest request) {
         SourceSettings configured = sources.all().get(source);
@@ -72,7 +72,7 @@ class WebhookController {
             throw new UnknownSourceException(source);
         }
         SourceSettings settings = sources.require(source, receiver.type());
-        return receiver.receive(new WebhookCall(source, settings, request.getMethod(), urlOf(request), headers, body));
+        return Answers.await(receiver.receive(new WebhookCall(source, settings, request.getMethod(), urlOf(request), headers, body)));
     }
 
     /**
