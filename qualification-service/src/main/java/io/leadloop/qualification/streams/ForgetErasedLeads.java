@@ -30,9 +30,9 @@ final class ForgetErasedLeads implements Processor<String, PersonErased, Void, V
         }
         LeadLearningState state = learning.get(record.key());
         if (state != null) {
-            learning.put(record.key(), new LeadLearningState(state.segment(), state.features().stream()
-                    .filter(feature -> LeadFeatures.PERSONAL.stream().noneMatch(feature::startsWith)).toList(),
-                    state.labels()));
+            // Outcomes still pending describe what sales decided, not the person: they stay to be learned.
+            learning.put(record.key(), state.withFeaturesOnly(state.features().stream()
+                    .filter(feature -> LeadFeatures.PERSONAL.stream().noneMatch(feature::startsWith)).toList()));
         }
     }
 }

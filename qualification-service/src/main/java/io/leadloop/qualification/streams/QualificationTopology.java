@@ -40,6 +40,7 @@ import io.leadloop.qualification.learning.LeadLearningState;
 import io.leadloop.qualification.learning.LeadModels;
 import io.leadloop.qualification.learning.OutcomeLabels;
 import io.leadloop.qualification.learning.ParameterSource;
+import io.leadloop.qualification.learning.PendingOutcome;
 import io.leadloop.qualification.learning.Prediction;
 import io.leadloop.qualification.learning.TrainingExample;
 import io.leadloop.qualification.learning.OutcomeCounts;
@@ -223,7 +224,13 @@ public final class QualificationTopology {
         // Outcome → the lead's features (same partition: both keyed by leadId) → one example per model, re-keyed
         // by model so each model has one writer that applies its examples in order → changed parameters on the
         // compacted model topic → the global model store every instance scores with.
+        // Outcomes that overtook their capture are kept with the lead and learned right after its capture is scored
+        // (downstream of scoring, so its score never saw them); they join the same per-model repartition.
+        KStream<String, TrainingExample> released = capturedScored.process(
+                () -> new ReleasePendingOutcomes(this::releasePending), Named.as("release-pending-outcomes"),
+                LEAD_LEARNING_STORE);
         feedback.process(() -> new LabelOutcome(this::label), Named.as("label-outcome"), LEAD_LEARNING_STORE)
+                .merge(released, Named.as("outcomes-and-released"))
                 .repartition(Repartitioned.<String, TrainingExample>as("training-examples")
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.trainingExample()))
                 .process(() -> new LearnExample(models), Named.as("learn"), MODEL_PARAMETERS_STORE)
@@ -301,38 +308,78 @@ public final class QualificationTopology {
 
     private List<TrainingExample> label(FeedbackRecorded feedback, KeyValueStore<String, LeadLearningState> learning) {
         return LeadIdMdc.with(feedback.getLeadId(), () -> {
-            LeadLearningState state = learning.get(feedback.getLeadId());
-            if (state == null) {
-                // Feedback about a lead this service never scored (or scored before learning existed): nothing to
-                // learn from, and not an error of the record.
-                log.info("Outcome {} for a lead without learned features; not learned", feedback.getOutcome());
+            String leadId = feedback.getLeadId();
+            LeadLearningState state = learning.get(leadId);
+            PendingOutcome outcome = new PendingOutcome(feedback.getOutcome().name(), feedback.getReason());
+            if (state == null || !state.scored()) {
+                // The outcome overtook its capture (the topics are read independently): kept with the lead until
+                // its capture is scored, then learned with the features it brings (see releasePending).
+                log.info("Outcome {} for a lead not scored yet; kept until its capture", feedback.getOutcome());
+                if (state != null && state.pending().size() >= LeadLearningState.MAX_PENDING) {
+                    meters.counter("leadloop.qualification.outcomes.pending", "action", "dropped").increment();
+                }
+                learning.put(leadId, state == null ? LeadLearningState.pendingOnly(outcome) : state.withPending(outcome));
+                meters.counter("leadloop.qualification.outcomes.pending", "action", "kept").increment();
                 return List.of();
             }
             List<TrainingExample> examples = new ArrayList<>();
-            for (Map.Entry<String, Boolean> label : OutcomeLabels.of(feedback.getOutcome().name()).entrySet()) {
-                Boolean previous = state.labels().get(label.getKey());
-                if (label.getValue().equals(previous)) {
-                    continue;
-                }
-                examples.add(new TrainingExample(feedback.getLeadId(), state.segment(), label.getKey(), state.features(),
-                        label.getValue(), previous));
-                state = state.withLabel(label.getKey(), label.getValue());
-            }
-            String reason = feedback.getReason();
-            if (feedback.getOutcome() == SalesOutcome.REJECTED && reason != null && !reason.isBlank()) {
-                String reasonTarget = OutcomeLabels.rejectedFor(reason);
-                if (!state.labels().containsKey(reasonTarget)) {
-                    for (String target : List.of(reasonTarget, OutcomeLabels.ANY_REASON)) {
-                        examples.add(new TrainingExample(feedback.getLeadId(), state.segment(), target, state.features(),
-                                true, null));
-                    }
-                    state = state.withLabel(reasonTarget, true);
-                }
-            }
-            learning.put(feedback.getLeadId(), state);
+            learning.put(leadId, learn(leadId, state, outcome, examples));
             meters.counter("leadloop.qualification.outcomes.learned").increment(examples.size());
             return examples;
         });
+    }
+
+    /**
+     * The outcomes that arrived before the lead's capture, learned now that it was scored (its score computed before
+     * and without them) and its features stored; runs right after {@link #score} for the same capture.
+     */
+    private List<TrainingExample> releasePending(String leadId, KeyValueStore<String, LeadLearningState> learning) {
+        LeadLearningState state = learning.get(leadId);
+        if (state == null || !state.scored() || state.pending().isEmpty()) {
+            return List.of();
+        }
+        return LeadIdMdc.with(leadId, () -> {
+            List<TrainingExample> examples = new ArrayList<>();
+            LeadLearningState learned = state;
+            for (PendingOutcome outcome : state.pending()) {
+                learned = learn(leadId, learned, outcome, examples);
+            }
+            learning.put(leadId, learned.withoutPending());
+            log.info("Learned {} outcome(s) that arrived before the capture", state.pending().size());
+            meters.counter("leadloop.qualification.outcomes.pending", "action", "released")
+                    .increment(state.pending().size());
+            meters.counter("leadloop.qualification.outcomes.learned").increment(examples.size());
+            return examples;
+        });
+    }
+
+    /**
+     * One outcome of a scored lead → its examples (added to {@code examples}), one per target whose label it
+     * changes, and the lead's state with those labels. The single place outcomes become examples.
+     */
+    private static LeadLearningState learn(String leadId, LeadLearningState scored, PendingOutcome outcome,
+            List<TrainingExample> examples) {
+        LeadLearningState state = scored;
+        for (Map.Entry<String, Boolean> label : OutcomeLabels.of(outcome.outcome()).entrySet()) {
+            Boolean previous = state.labels().get(label.getKey());
+            if (label.getValue().equals(previous)) {
+                continue;
+            }
+            examples.add(new TrainingExample(leadId, state.segment(), label.getKey(), state.features(),
+                    label.getValue(), previous));
+            state = state.withLabel(label.getKey(), label.getValue());
+        }
+        String reason = outcome.reason();
+        if (SalesOutcome.REJECTED.name().equals(outcome.outcome()) && reason != null && !reason.isBlank()) {
+            String reasonTarget = OutcomeLabels.rejectedFor(reason);
+            if (!state.labels().containsKey(reasonTarget)) {
+                for (String target : List.of(reasonTarget, OutcomeLabels.ANY_REASON)) {
+                    examples.add(new TrainingExample(leadId, state.segment(), target, state.features(), true, null));
+                }
+                state = state.withLabel(reasonTarget, true);
+            }
+        }
+        return state;
     }
 
     private String segmentOf(LeadDetails lead) {

@@ -39,7 +39,10 @@ import io.leadloop.events.LeadStage;
 import io.leadloop.events.Priority;
 import io.leadloop.events.SalesOutcome;
 import io.leadloop.qualification.QualificationProperties;
+import io.leadloop.qualification.learning.LeadLearningState;
 import io.leadloop.qualification.learning.OutcomeCounts;
+import io.leadloop.qualification.learning.OutcomeLabels;
+import io.leadloop.qualification.learning.PendingOutcome;
 import io.leadloop.qualification.learning.RejectionReasonPredictors;
 import io.leadloop.qualification.definitions.DefinitionDocument;
 import io.leadloop.qualification.definitions.DefinitionState;
@@ -371,13 +374,76 @@ class QualificationTopologyTest {
     }
 
     @Test
-    void learnsNothingFromAnOutcomeOfALeadItNeverScored() {
+    void learnsAnOutcomeThatOvertookItsCaptureOnlyAfterScoringTheCaptureWithoutIt() {
         String leadId = "lead-" + UUID.randomUUID();
+        var model = driver.<String, Double>getKeyValueStore(QualificationTopology.MODEL_STORE);
+        var learning = driver.<String, LeadLearningState>getKeyValueStore(QualificationTopology.LEAD_LEARNING_STORE);
+        var modelTopic = driver.createOutputTopic(QualificationTopology.MODEL_TOPIC, new StringDeserializer(),
+                new org.apache.kafka.common.serialization.DoubleDeserializer());
+
         feedback.pipeInput(leadId, feedback(leadId, "spring", SalesOutcome.WON));
-        assertThat(driver.<String, Double>getKeyValueStore(QualificationTopology.MODEL_STORE)
-                .get("naive-bayes|all|won|n+|")).isNull();
+
+        assertThat(model.get("naive-bayes|all|won|n+|")).as("nothing to learn with yet").isNull();
+        assertThat(modelTopic.isEmpty()).isTrue();
+        assertThat(learning.get(leadId).scored()).isFalse();
+        assertThat(learning.get(leadId).pending()).containsExactly(new PendingOutcome("WON", null));
         assertThat(driver.createOutputTopic(Topics.FEEDBACK_RECORDED.deadLetter(), new StringDeserializer(),
                 new ByteArrayDeserializer()).isEmpty()).isTrue();
+
+        LeadCaptured capture = anAcmeVpWhoAskedForADemo(leadId, "spring").build();
+        captured.pipeInput(leadId, capture);
+
+        LeadScored own = scored.readValue();
+        assertThat(own.getModelVersion()).as("scored before its own outcome was learned").isNull();
+        assertThat(own.getProbabilities()).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.getProbability()).isEqualTo(0.5));
+        assertThat(modelTopic.readKeyValuesToMap()).isNotEmpty();
+        assertThat(model.get("naive-bayes|all|won|n+|")).isEqualTo(1.0);
+        assertThat(learning.get(leadId).labels()).containsEntry(OutcomeLabels.WON, true)
+                .containsEntry(OutcomeLabels.ACCEPTED, true);
+        assertThat(learning.get(leadId).pending()).isEmpty();
+
+        captured.pipeInput(leadId, capture, NOW.plusSeconds(2));
+        feedback.pipeInput(leadId, feedback(leadId, "spring", SalesOutcome.WON));
+        assertThat(model.get("naive-bayes|all|won|n+|")).as("neither the copy nor the repeat learns again").isEqualTo(1.0);
+
+        String next = "lead-" + UUID.randomUUID();
+        captured.pipeInput(next, anAcmeVpWhoAskedForADemo(next, "spring").build());
+        LeadScored after = scored.readValue();
+        assertThat(after.getLeadId()).isEqualTo(next);
+        assertThat(after.getModelVersion()).isEqualTo("logistic-regression@1");
+        assertThat(after.getProbabilities().get(1).getProbability()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void learnsPendingOutcomesInTheirOrderWithTheirRejectionReasons() {
+        String leadId = "lead-" + UUID.randomUUID();
+        FeedbackRecorded rejection = feedback(leadId, "spring", SalesOutcome.REJECTED);
+        rejection.setReason("bad-contact-data: bounced");
+        feedback.pipeInput(leadId, feedback(leadId, "spring", SalesOutcome.ACCEPTED));
+        feedback.pipeInput(leadId, rejection);
+
+        captured.pipeInput(leadId, anAcmeVpWhoAskedForADemo(leadId, "spring").build());
+
+        var model = driver.<String, Double>getKeyValueStore(QualificationTopology.MODEL_STORE);
+        var state = driver.<String, LeadLearningState>getKeyValueStore(QualificationTopology.LEAD_LEARNING_STORE)
+                .get(leadId);
+        assertThat(state.labels()).containsEntry(OutcomeLabels.ACCEPTED, false)
+                .containsEntry(OutcomeLabels.rejectedFor("bad-contact-data"), true);
+        assertThat(model.get("naive-bayes|all|accepted|n-|")).as("the rejection corrected the acceptance").isEqualTo(1.0);
+        assertThat(model.get("naive-bayes|all|accepted|n+|")).isEqualTo(0.0);
+    }
+
+    @Test
+    void keepsAtMostTheLatestPendingOutcomesOfALeadNeverCaptured() {
+        String leadId = "lead-" + UUID.randomUUID();
+        for (int i = 0; i < LeadLearningState.MAX_PENDING + 5; i++) {
+            feedback.pipeInput(leadId, feedback(leadId, "spring", i % 2 == 0 ? SalesOutcome.LOST : SalesOutcome.WON));
+        }
+        var state = driver.<String, LeadLearningState>getKeyValueStore(QualificationTopology.LEAD_LEARNING_STORE)
+                .get(leadId);
+        assertThat(state.pending()).hasSize(LeadLearningState.MAX_PENDING);
+        assertThat(state.pending().getLast().outcome()).isEqualTo("LOST");
     }
 
     @Test

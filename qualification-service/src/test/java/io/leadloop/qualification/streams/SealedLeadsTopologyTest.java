@@ -31,6 +31,7 @@ import io.leadloop.events.LeadCaptured;
 import io.leadloop.events.LeadScored;
 import io.leadloop.events.PersonErased;
 import io.leadloop.qualification.learning.LeadLearningState;
+import io.leadloop.qualification.learning.PendingOutcome;
 import io.leadloop.qualification.scoring.BuiltinLeadDefinition;
 import io.leadloop.qualification.scoring.ScoringThresholds;
 import io.leadloop.schemas.Topics;
@@ -117,6 +118,19 @@ class SealedLeadsTopologyTest {
 
         assertThat(learning.get("lead-3").features()).noneSatisfy(f -> assertThat(f).startsWith("jobTitle="))
                 .contains("company.industry=software");
+    }
+
+    @Test
+    void keepsTheOutcomesPendingForAnErasedLeadNotScoredYet() {
+        KeyValueStore<String, LeadLearningState> learning = driver.getKeyValueStore(QualificationTopology.LEAD_LEARNING_STORE);
+        learning.put("lead-4", LeadLearningState.pendingOnly(new PendingOutcome("WON", null)));
+
+        erased.pipeInput("lead-4", PersonErased.newBuilder().setEventId("e-2").setOccurredAt(Instant.now())
+                .setErasureId("erasure-2").setPersonId("p-4").setLeadIds(List.of("lead-4"))
+                .setRequestedAt(Instant.now()).setRequestedBy("test").build());
+
+        assertThat(learning.get("lead-4").pending()).containsExactly(new PendingOutcome("WON", null));
+        assertThat(learning.get("lead-4").scored()).isFalse();
     }
 
     private LeadCaptured sealed(LeadCaptured plaintext, String keyId) {
