@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
@@ -14,13 +15,17 @@ import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
+import io.leadloop.security.privacy.PersonKeysConfiguration;
 
 /**
  * Runs {@link HandoffTopology} in the Kafka Streams app Spring Boot configures from {@code spring.kafka.streams.*}
- * (application id, exactly-once, dead-letter handlers, state dir), and opens its stores to the HTTP API.
+ * (application id, exactly-once, dead-letter handlers, state dir), and opens its stores to the HTTP API. The person
+ * keys of {@link PersonKeysConfiguration} open sealed contacts for routing (the email's domain for account
+ * ownership) and for the CRM connector.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
+@Import(PersonKeysConfiguration.class)
 class HandoffStreamsConfiguration {
 
     @Bean

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.Topology;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
@@ -25,15 +26,19 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import io.leadloop.qualification.QualificationProperties;
 import io.leadloop.qualification.scoring.LeadDefinition;
+import io.leadloop.security.privacy.PersonKeysConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Wires the stream app: Spring Boot builds the Kafka Streams config from {@code spring.kafka.streams.*} (plus
  * {@code spring.kafka.properties.*}, where the registry URL lives); we add the topology to its
- * {@link StreamsBuilder} and the interactive-query service the HTTP API reads the stores through.
+ * {@link StreamsBuilder} and the interactive-query service the HTTP API reads the stores through. Scoring opens
+ * sealed contacts (the email's domain and the job title are scored) with the person keys of
+ * {@link PersonKeysConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
+@Import(PersonKeysConfiguration.class)
 class QualificationStreamsConfiguration {
 
     /** A read forwarded to another instance is a store lookup there: seconds mean that instance is in trouble. */
