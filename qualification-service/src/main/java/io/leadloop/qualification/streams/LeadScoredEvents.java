@@ -40,20 +40,11 @@ final class LeadScoredEvents {
                 .filter(prediction -> prediction.algorithm().equals(active.algorithm()) && prediction.examples() > 0)
                 .map(Prediction::modelVersion)
                 .findFirst().orElse(null);
-        return LeadScored.newBuilder()
+        return withScore(LeadScored.newBuilder(), score)
                 .setEventId(eventIdFor(captured, score.definitionVersion()))
                 .setOccurredAt(scoredAt)
                 .setLeadId(captured.getLeadId())
-                .setScore(score.score())
-                .setStage(LeadStage.valueOf(score.stage().name()))
-                .setPriority(Priority.valueOf(score.priority().name()))
-                .setReasons(score.reasons().stream()
-                        .map(reason -> new ScoreReason(reason.rule(), reason.points(), reason.explanation()))
-                        .toList())
-                .setDefinitionVersion(score.definitionVersion())
                 .setLead(captured.getLead())
-                .setGrade(score.grade())
-                .setEngagementScore(score.engagementScore())
                 .setProbabilities(probabilities)
                 .setModelVersion(modelVersion)
                 .setTrigger(CAPTURED)
@@ -71,7 +62,7 @@ final class LeadScoredEvents {
     static LeadScored rescored(LeadScored latest, LeadScore score, Instant scoredAt) {
         // Every field set from scratch, sharing the unchanged ones: newBuilder(latest) would deep-copy the whole
         // event (snapshot, probabilities), which measured as most of a re-score's cost.
-        return LeadScored.newBuilder()
+        return withScore(LeadScored.newBuilder(), score)
                 .setLeadId(latest.getLeadId())
                 .setLead(latest.getLead())
                 .setProbabilities(latest.getProbabilities())
@@ -79,6 +70,17 @@ final class LeadScoredEvents {
                 .setEventId(UUID.nameUUIDFromBytes(("leads.rescored:" + latest.getEventId() + ":"
                         + score.definitionVersion()).getBytes(StandardCharsets.UTF_8)).toString())
                 .setOccurredAt(scoredAt)
+                .setTrigger(DEFINITION_ACTIVATED)
+                .setPreviousStage(latest.getStage())
+                .build();
+    }
+
+    /**
+     * The fields a score decides, the same for a first score and a re-score: score, stage, priority, every rule's
+     * reason, the definition version, grade and engagement.
+     */
+    private static LeadScored.Builder withScore(LeadScored.Builder builder, LeadScore score) {
+        return builder
                 .setScore(score.score())
                 .setStage(LeadStage.valueOf(score.stage().name()))
                 .setPriority(Priority.valueOf(score.priority().name()))
@@ -87,10 +89,7 @@ final class LeadScoredEvents {
                         .toList())
                 .setDefinitionVersion(score.definitionVersion())
                 .setGrade(score.grade())
-                .setEngagementScore(score.engagementScore())
-                .setTrigger(DEFINITION_ACTIVATED)
-                .setPreviousStage(latest.getStage())
-                .build();
+                .setEngagementScore(score.engagementScore());
     }
 
     private static List<FeatureInfluence> influences(List<Influence> influences) {
