@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,16 +29,12 @@ import io.leadloop.testsupport.JwtIssuerStub;
             "leadloop.security.api-keys.crm-sync.previous-key=old-crm-key-456"})
 class AccessControlTest {
 
+    @AutoClose
     static final JwtIssuerStub idp = JwtIssuerStub.start();
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", idp::jwkSetUri);
-    }
-
-    @AfterAll
-    static void stopIssuer() {
-        idp.close();
+        idp.registerJwkSetUri(registry);
     }
 
     @LocalServerPort

@@ -24,10 +24,23 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * An identity provider for tests: an RSA key of its own, its JWK set served on {@code 127.0.0.1} at a free port,
- * and tokens minted with LeadLoop's claims. Point a service at it with
- * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri=}{@link #jwkSetUri()}; close it after the tests.
+ * and tokens minted with LeadLoop's claims. A Spring test uses it as
+ *
+ * <pre>{@code
+ * @AutoClose
+ * static final JwtIssuerStub idp = JwtIssuerStub.start();
+ *
+ * @DynamicPropertySource
+ * static void security(DynamicPropertyRegistry registry) {
+ *     idp.registerJwkSetUri(registry);
+ * }
+ * }</pre>
+ *
+ * and calls with {@code "Bearer " + idp.token(...)}. JUnit's {@code @AutoClose} stops it after the class's tests.
  */
 public final class JwtIssuerStub implements AutoCloseable {
 
@@ -60,6 +73,14 @@ public final class JwtIssuerStub implements AutoCloseable {
 
     public String jwkSetUri() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
+    }
+
+    /**
+     * Makes the service under test trust this issuer's tokens: Spring Boot's resource server reads its keys from
+     * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}, which turns LeadLoop's access control on.
+     */
+    public void registerJwkSetUri(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", this::jwkSetUri);
     }
 
     /** A token valid for an hour for {@code subject} with these {@code leadloop_roles}. */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,17 +47,13 @@ class FeedbackAccessTest {
     private static final String ANAS_LEAD = "lead-of-ana";
     private static final String INTEGRATION_KEY = "crm-key-9876543210";
 
+    @AutoClose
     static final JwtIssuerStub idp = JwtIssuerStub.start();
 
     @DynamicPropertySource
     static void security(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", idp::jwkSetUri);
+        idp.registerJwkSetUri(registry);
         registry.add("leadloop.security.api-keys.crm.key", () -> INTEGRATION_KEY);
-    }
-
-    @AfterAll
-    static void stopIssuer() {
-        idp.close();
     }
 
     @Autowired

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,16 +46,12 @@ import io.leadloop.testsupport.JwtIssuerStub;
 @Import({HandoffAccess.class, HandoffAccessRules.class})
 class HandoffAccessTest {
 
+    @AutoClose
     static final JwtIssuerStub idp = JwtIssuerStub.start();
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", idp::jwkSetUri);
-    }
-
-    @AfterAll
-    static void stopIssuer() {
-        idp.close();
+        idp.registerJwkSetUri(registry);
     }
 
     private static final RepRoster ROSTER = new RepRoster(List.of(new Rep("rep-ana", "Ana Lima", "inbound-emea"),

@@ -8,7 +8,7 @@ import static org.mockito.Mockito.verify;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -47,17 +47,13 @@ class ErasureAccessTest {
     private static final String INTEGRATION_KEY = "consent-platform-key-0123456789";
     private static final String ERASE_ANA = "{\"email\": \"ana@acme.io\", \"requestedBy\": \"someone-else\"}";
 
+    @AutoClose
     static final JwtIssuerStub idp = JwtIssuerStub.start();
 
     @DynamicPropertySource
     static void security(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", idp::jwkSetUri);
+        idp.registerJwkSetUri(registry);
         registry.add("leadloop.security.api-keys.consent.key", () -> INTEGRATION_KEY);
-    }
-
-    @AfterAll
-    static void stopIssuer() {
-        idp.close();
     }
 
     @Autowired

@@ -11,7 +11,7 @@ import static org.mockito.Mockito.never;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,16 +42,12 @@ import io.leadloop.testsupport.JwtIssuerStub;
 @Import({DefinitionApprovers.class, QualificationAccessRules.class})
 class DefinitionApprovalAccessTest {
 
+    @AutoClose
     static final JwtIssuerStub idp = JwtIssuerStub.start();
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", idp::jwkSetUri);
-    }
-
-    @AfterAll
-    static void stopIssuer() {
-        idp.close();
+        idp.registerJwkSetUri(registry);
     }
 
     @Autowired
