@@ -20,13 +20,12 @@ import io.leadloop.testsupport.WithRealInfrastructure;
 
 /**
  * One application context for the ITs of the batch and form endpoints (so it starts once), with the form sources
- * they post to, against the real broker and registry. Its Kafka Streams state is its own: another cached context of
- * this JVM (LeadIntakeIT's) holds the default state directory's lock.
+ * they post to, against the real broker and registry, with Kafka Streams state of its own
+ * ({@link IsolatedKafkaStreams}).
  */
 @WithRealInfrastructure
+@IsolatedKafkaStreams
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.streams.application-id=leadloop-intake-web-sources-it",
-        "spring.kafka.streams.state-dir=${java.io.tmpdir}/leadloop-web-sources-it-${random.uuid}",
         "leadloop.intake.sources.spring-demo.type=form",
         "leadloop.intake.sources.spring-demo.campaign-id=spring-launch",
         "leadloop.intake.sources.spring-demo.thank-you-url=" + WebSourcesTestBase.THANK_YOU,

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.leadloop.intake.IsolatedKafkaStreams;
 import io.leadloop.testsupport.WithRealInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * previous one take leads; no key, a wrong key or two keys are refused with a problem naming the header.
  */
 @WithRealInfrastructure
+@IsolatedKafkaStreams
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "leadloop.intake.sources.partner.type=api",
         "leadloop.intake.sources.partner.secret=partner-key-2026-11",

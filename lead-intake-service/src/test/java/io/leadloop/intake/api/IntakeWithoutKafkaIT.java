@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.leadloop.intake.IsolatedKafkaStreams;
 import io.leadloop.testsupport.WithRealInfrastructure;
 
 /**
@@ -19,6 +20,7 @@ import io.leadloop.testsupport.WithRealInfrastructure;
  * only retry 408/423/429/503): it answers 503 with Retry-After.
  */
 @WithRealInfrastructure
+@IsolatedKafkaStreams
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=127.0.0.1:1",
         // Kafka Streams' start blocks until its global stores are restored, which never happens without a broker.

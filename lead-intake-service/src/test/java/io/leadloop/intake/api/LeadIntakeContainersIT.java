@@ -22,13 +22,15 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
 
+import io.leadloop.intake.IsolatedKafkaStreams;
+
 /**
  * Intake against Kafka and Apicurio as containers: the Testcontainers variant of {@link LeadIntakeIT}'s happy path,
  * for machines with a Docker engine. Skipped cleanly where there is none (our build machines).
  */
 @Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.kafka.streams.application-id=leadloop-intake-containers-it")
+@IsolatedKafkaStreams
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LeadIntakeContainersIT {
 
     @Container

@@ -20,12 +20,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.leadloop.events.LeadCaptured;
+import io.leadloop.intake.IsolatedKafkaStreams;
 import io.leadloop.testsupport.WithRealInfrastructure;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code POST /api/v1/leads} against a real broker and registry: what a sender sees, and what lands on Kafka. */
 @WithRealInfrastructure
+@IsolatedKafkaStreams
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LeadIntakeIT {
 

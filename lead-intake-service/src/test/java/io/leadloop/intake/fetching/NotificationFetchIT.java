@@ -27,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.leadloop.intake.IsolatedKafkaStreams;
 import io.leadloop.intake.PublishedRecords;
 import io.leadloop.events.LeadCaptured;
 import io.leadloop.intake.sources.Signatures;
@@ -41,6 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the platforms' APIs stubbed on 127.0.0.1: what the platform sees, what the API is asked, what lands on Kafka.
  */
 @WithRealInfrastructure
+@IsolatedKafkaStreams
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "leadloop.intake.sources.meta-it.type=meta",
         "leadloop.intake.sources.meta-it.secret=" + NotificationFetchIT.META_SECRET,

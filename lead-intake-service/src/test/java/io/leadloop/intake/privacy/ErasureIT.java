@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.leadloop.events.LeadCaptured;
 import io.leadloop.events.PersonErased;
+import io.leadloop.intake.IsolatedKafkaStreams;
 import io.leadloop.intake.PublishedRecords;
 import io.leadloop.schemas.Topics;
 import io.leadloop.schemas.privacy.Contact;
@@ -36,11 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Sealing on capture and {@code POST /api/v1/privacy/erasures} against a real broker and registry. */
 @WithRealInfrastructure
-// A context of its own (application id and state dir), like WebSourcesTestBase: contexts of other ITs in this JVM
-// sharing the default application id and state directory made its identity store unavailable (503s).
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.streams.application-id=leadloop-intake-erasure-it",
-        "spring.kafka.streams.state-dir=${java.io.tmpdir}/leadloop-erasure-it-${random.uuid}"})
+@IsolatedKafkaStreams
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ErasureIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

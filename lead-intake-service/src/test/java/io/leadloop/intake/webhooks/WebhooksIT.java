@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.leadloop.intake.IsolatedKafkaStreams;
 import io.leadloop.intake.PublishedRecords;
 import io.leadloop.events.LeadCaptured;
 import io.leadloop.intake.sources.Signatures;
@@ -34,6 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  * what each platform sees, and what lands on {@code leads.captured.v1}.
  */
 @WithRealInfrastructure
+@IsolatedKafkaStreams
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "leadloop.intake.sources.google-ads.type=google-ads",
         // The key the documented sample carries, so the sample is posted byte for byte.
