@@ -127,7 +127,7 @@ public final class LoopBenchmark {
                 loop = new LoopLatencies(bootstrap);
             }
 
-            singleLead(intake, noopUrl);
+            singleLead(intake, noopUrl, bootstrap);
             openLoop(intake, noopUrl);
             stopNoop(noop);
             noop = null;
@@ -166,13 +166,28 @@ public final class LoopBenchmark {
     // ---- phases
 
     /** Closed loop at each concurrency, no-op and intake alternately, so both see the same moment's noise. */
-    private void singleLead(String intake, String noopUrl) throws InterruptedException {
+    private void singleLead(String intake, String noopUrl, String bootstrap) throws Exception {
+        String ackTopic = "bench.round-trip." + runId;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            // Like leads.captured.v1: 3 partitions, replication 1.
+            admin.createTopics(List.of(new NewTopic(ackTopic, 3, (short) 1))).all().get();
+        }
         for (String c : System.getProperty("connections", "16,64").split(",")) {
             int n = Integer.parseInt(c.strip());
             var noopBodies = new LeadBodies(runId + "-noop" + n);
             var noop = closedLoop("no-op Spring MVC POST, " + n + " connections", noopUrl + "/api/v1/leads", n,
                     noopBodies::next, 1, 202, "noop-" + n);
             rows.add(row(noop.scenario(), noop, null, Double.NaN, false, ""));
+            System.out.println("durable round trip, " + n + " senders ...");
+            var acks = DurableRoundTrip.run(bootstrap, ackTopic, n, warmup, measured, RECORD_SIZE);
+            rows.add(new Row("Kafka durable round trip, " + n + " senders each waiting for its ack (acks=all, linger 1 ms)",
+                    acks.acksPerSecond(), acks.latencyMicros(), null, null, Double.NaN, false, "(ceiling)"));
+            notes.add(String.format(Locale.ROOT, "Bound at %d connections (Little's law, see DurableRoundTrip): with the "
+                    + "no-op at %,.0f/s and %,.0f acknowledgements/s, a durable intake reaches at most %.2f × the no-op "
+                    + "with one acknowledgement per lead and %.2f × with two in a row (a new person's key, then the lead).",
+                    n, noop.itemsPerSecond(), acks.acksPerSecond(),
+                    DurableRoundTrip.boundRatio(noop.itemsPerSecond(), acks.acksPerSecond(), 1),
+                    DurableRoundTrip.boundRatio(noop.itemsPerSecond(), acks.acksPerSecond(), 2)));
             var bodies = new LeadBodies(runId + "-single" + n);
             var lead = closedLoop("intake POST /api/v1/leads (202 after acks=all), " + n + " connections",
                     intake + "/api/v1/leads", n, bodies::next, 1, 202, "intake-" + n);
