@@ -43,7 +43,8 @@ import io.leadloop.localstack.StackConfig;
  * {@code resultsDir} [bench/results]; {@code label} [loop], a word for the result file names;
  * {@code serviceJavaOpts} [none], JVM flags added to every service's (a started stack only); {@code cds} [true]
  * runs the services with class-data sharing, as {@code ./leadloop} does, and then {@code warmStart} [true] stops the
- * stack after its first start and times a second one, which maps the archives the first one wrote.
+ * stack after its first start and times a second one, which maps the archives the first one wrote; {@code jitWarmup}
+ * [90] seconds of unmeasured load before the first measured step, so that the JIT-compiled services are measured.
  */
 public final class LoopBenchmark {
 
@@ -146,6 +147,7 @@ public final class LoopBenchmark {
                 loop = new LoopLatencies(bootstrap);
             }
 
+            warmUp(intake, noopUrl);
             singleLead(intake, noopUrl, bootstrap);
             openLoop(intake, noopUrl);
             stopNoop(noop);
@@ -183,6 +185,30 @@ public final class LoopBenchmark {
     }
 
     // ---- phases
+
+    /**
+     * Load that is not measured, so that what is measured is the JIT-compiled service, as in production. Intake's
+     * C2 compiler thread was still 27 % of its CPU two minutes into a load (16,000 methods compiled; the no-op has a
+     * fraction of that code and warms in seconds), so each step's own short warm-up measured compilation, not
+     * intake. {@code jitWarmup} [90] seconds of single leads at 64 connections, then a few batches; 0 skips it.
+     */
+    private void warmUp(String intake, String noopUrl) throws InterruptedException {
+        long seconds = Long.getLong("jitWarmup", 90);
+        if (seconds <= 0) {
+            return;
+        }
+        System.out.println("warming up intake and the no-op (" + seconds + " s, not measured) ...");
+        var bodies = new LeadBodies(runId + "-warmup");
+        ClosedLoopLoad.run("warm-up", URI.create(intake + "/api/v1/leads"), 64, Duration.ZERO,
+                Duration.ofSeconds(seconds), bodies::next, 1, 202);
+        ClosedLoopLoad.run("warm-up", URI.create(intake + "/api/v1/leads/batch"), 2, Duration.ZERO,
+                Duration.ofSeconds(Math.max(5, seconds / 6)), () -> bodies.nextBatch(500), 500, 200);
+        var noopBodies = new LeadBodies(runId + "-warmup-noop");
+        ClosedLoopLoad.run("warm-up", URI.create(noopUrl + "/api/v1/leads"), 64, Duration.ZERO,
+                Duration.ofSeconds(Math.max(5, seconds / 6)), noopBodies::next, 1, 202);
+        notes.add("Intake and the no-op were warmed up for " + seconds + " s of single leads (and batches) before "
+                + "anything was measured (-DjitWarmup).");
+    }
 
     /** Closed loop at each concurrency, no-op and intake alternately, so both see the same moment's noise. */
     private void singleLead(String intake, String noopUrl, String bootstrap) throws Exception {
