@@ -42,7 +42,15 @@ final class ExtractedApplication {
     }
 
     List<String> sharingOptions() {
-        return List.of("-XX:SharedArchiveFile=" + archive(), "-XX:+AutoCreateSharedArchive",
+        return sharingOptions(archive());
+    }
+
+    /**
+     * The JVM flags that map {@code archive} if it matches this JVM and class path, and (re)write it at exit if not.
+     * Also for the broker, whose class path ({@code libs/*} of the Kafka distribution) is plain jars already.
+     */
+    static List<String> sharingOptions(Path archive) {
+        return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive",
                 // A mismatching archive is expected after a rebuild: rewritten quietly, not warned about on stdout.
                 "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
