@@ -41,7 +41,10 @@ import io.leadloop.localstack.StackConfig;
  * loop, the latency figures); {@code batchSize} [500] with {@code batchConnections} [4]; {@code sustainedSeconds}
  * [120] at {@code sustainedConnections} [64] (0 skips); {@code producerRecords} [1000000]; {@code hopRecords} [1000]; {@code root} [.];
  * {@code resultsDir} [bench/results]; {@code label} [loop], a word for the result file names;
- * {@code serviceJavaOpts} [none], JVM flags added to every service's (a started stack only).
+ * {@code serviceJavaOpts} [none], JVM flags added to every service's (a started stack only); {@code cds} [true]
+ * runs the services with class-data sharing, as {@code ./leadloop} does, and then {@code warmStart} [true] stops the
+ * stack after its first start and times a second one, which maps the archives the first one wrote; {@code jitWarmup}
+ * [90] seconds of unmeasured load before the first measured step, so that the JIT-compiled services are measured.
  */
 public final class LoopBenchmark {
 
@@ -91,17 +94,34 @@ public final class LoopBenchmark {
                 options.addAll(List.of(extra.split("\\s+")));
                 config = new StackConfig(config.root(), config.home(), config.ports(), config.parts(), options,
                         config.kafkaJvmOptions(), config.registryJvmOptions(), config.startupTimeout(),
-                        config.stopGracePeriod(), config.serviceArguments(), config.externalKafka());
+                        config.stopGracePeriod(), config.serviceArguments(), config.externalKafka(),
+                        config.classDataSharing());
             }
             if (!wholeLoop) {
                 config = config.withParts(Part.KAFKA, Part.REGISTRY, Part.INTAKE);
             }
+            config = config.withClassDataSharing(!"false".equals(System.getProperty("cds", "true")));
             System.out.println("Starting the stack (" + config.partsInStartOrder().size() + " parts) in " + work);
             long t0 = System.nanoTime();
             stack = LocalStack.start(config, message -> System.out.println("  " + message));
             double startup = (System.nanoTime() - t0) / 1e9;
-            rows.add(new Row("Start-up of the local stack (" + config.partsInStartOrder().size() + " parts), s",
-                    Double.NaN, null, new double[] {startup}, null, Double.NaN, false, "≤ 60 s"));
+            String parts = config.partsInStartOrder().size() + " parts";
+            if (config.classDataSharing() && Boolean.parseBoolean(System.getProperty("warmStart", "true"))) {
+                rows.add(new Row("Start-up of the local stack (" + parts + "), first start: extracts the jars, no "
+                        + "class-data archive yet, s", Double.NaN, null, new double[] {startup}, null, Double.NaN,
+                        false, ""));
+                // What a developer sees from the second ./leadloop up on: the archives the first run wrote at exit.
+                System.out.println("Stopping the stack and starting it again (class-data archives written at exit)");
+                stack.stop();
+                t0 = System.nanoTime();
+                stack = LocalStack.start(config, message -> System.out.println("  " + message));
+                startup = (System.nanoTime() - t0) / 1e9;
+                rows.add(new Row("Start-up of the local stack (" + parts + "), every later start (class-data "
+                        + "archives), s", Double.NaN, null, new double[] {startup}, null, Double.NaN, false, "≤ 60 s"));
+            } else {
+                rows.add(new Row("Start-up of the local stack (" + parts + "), s", Double.NaN, null,
+                        new double[] {startup}, null, Double.NaN, false, "≤ 60 s"));
+            }
             LocalStack started = stack;
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
         } else {
@@ -127,7 +147,8 @@ public final class LoopBenchmark {
                 loop = new LoopLatencies(bootstrap);
             }
 
-            singleLead(intake, noopUrl);
+            warmUp(intake, noopUrl);
+            singleLead(intake, noopUrl, bootstrap);
             openLoop(intake, noopUrl);
             stopNoop(noop);
             noop = null;
@@ -165,14 +186,53 @@ public final class LoopBenchmark {
 
     // ---- phases
 
+    /**
+     * Load that is not measured, so that what is measured is the JIT-compiled service, as in production. Intake's
+     * C2 compiler thread was still 27 % of its CPU two minutes into a load (16,000 methods compiled; the no-op has a
+     * fraction of that code and warms in seconds), so each step's own short warm-up measured compilation, not
+     * intake. {@code jitWarmup} [90] seconds of single leads at 64 connections, then a few batches; 0 skips it.
+     */
+    private void warmUp(String intake, String noopUrl) throws InterruptedException {
+        long seconds = Long.getLong("jitWarmup", 90);
+        if (seconds <= 0) {
+            return;
+        }
+        System.out.println("warming up intake and the no-op (" + seconds + " s, not measured) ...");
+        var bodies = new LeadBodies(runId + "-warmup");
+        ClosedLoopLoad.run("warm-up", URI.create(intake + "/api/v1/leads"), 64, Duration.ZERO,
+                Duration.ofSeconds(seconds), bodies::next, 1, 202);
+        ClosedLoopLoad.run("warm-up", URI.create(intake + "/api/v1/leads/batch"), 2, Duration.ZERO,
+                Duration.ofSeconds(Math.max(5, seconds / 6)), () -> bodies.nextBatch(500), 500, 200);
+        var noopBodies = new LeadBodies(runId + "-warmup-noop");
+        ClosedLoopLoad.run("warm-up", URI.create(noopUrl + "/api/v1/leads"), 64, Duration.ZERO,
+                Duration.ofSeconds(Math.max(5, seconds / 6)), noopBodies::next, 1, 202);
+        notes.add("Intake and the no-op were warmed up for " + seconds + " s of single leads (and batches) before "
+                + "anything was measured (-DjitWarmup).");
+    }
+
     /** Closed loop at each concurrency, no-op and intake alternately, so both see the same moment's noise. */
-    private void singleLead(String intake, String noopUrl) throws InterruptedException {
+    private void singleLead(String intake, String noopUrl, String bootstrap) throws Exception {
+        String ackTopic = "bench.round-trip." + runId;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            // Like leads.captured.v1: 3 partitions, replication 1.
+            admin.createTopics(List.of(new NewTopic(ackTopic, 3, (short) 1))).all().get();
+        }
         for (String c : System.getProperty("connections", "16,64").split(",")) {
             int n = Integer.parseInt(c.strip());
             var noopBodies = new LeadBodies(runId + "-noop" + n);
             var noop = closedLoop("no-op Spring MVC POST, " + n + " connections", noopUrl + "/api/v1/leads", n,
                     noopBodies::next, 1, 202, "noop-" + n);
             rows.add(row(noop.scenario(), noop, null, Double.NaN, false, ""));
+            System.out.println("durable round trip, " + n + " senders ...");
+            var acks = DurableRoundTrip.run(bootstrap, ackTopic, n, warmup, measured, RECORD_SIZE);
+            rows.add(new Row("Kafka durable round trip, " + n + " senders each waiting for its ack (acks=all, linger 1 ms)",
+                    acks.acksPerSecond(), acks.latencyMicros(), null, null, Double.NaN, false, "(ceiling)"));
+            notes.add(String.format(Locale.ROOT, "Bound at %d connections (Little's law, see DurableRoundTrip): with the "
+                    + "no-op at %,.0f/s and %,.0f acknowledgements/s, a durable intake reaches at most %.2f × the no-op "
+                    + "with one acknowledgement per lead and %.2f × with two in a row (a new person's key, then the lead).",
+                    n, noop.itemsPerSecond(), acks.acksPerSecond(),
+                    DurableRoundTrip.boundRatio(noop.itemsPerSecond(), acks.acksPerSecond(), 1),
+                    DurableRoundTrip.boundRatio(noop.itemsPerSecond(), acks.acksPerSecond(), 2)));
             var bodies = new LeadBodies(runId + "-single" + n);
             var lead = closedLoop("intake POST /api/v1/leads (202 after acks=all), " + n + " connections",
                     intake + "/api/v1/leads", n, bodies::next, 1, 202, "intake-" + n);

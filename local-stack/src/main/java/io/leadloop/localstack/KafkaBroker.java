@@ -131,6 +131,9 @@ final class KafkaBroker implements PartDefinition {
     @Override
     public List<String> javaArguments() {
         List<String> arguments = new ArrayList<>(config.kafkaJvmOptions());
+        if (config.classDataSharing()) {
+            arguments.addAll(ExtractedApplication.sharingOptions(config.runDir(Part.KAFKA).resolve("kafka.jsa")));
+        }
         arguments.addAll(List.of(
                 "-Dlog4j2.configurationFile=" + log4jConfig(),
                 "-cp", libs() + "/*",

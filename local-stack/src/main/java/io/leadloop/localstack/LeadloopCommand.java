@@ -29,7 +29,7 @@ public final class LeadloopCommand {
               LEADLOOP_QUALIFICATION_PORT (8082), LEADLOOP_HANDOFF_PORT (8083), LEADLOOP_FEEDBACK_PORT (8084).
             JVM flags: LEADLOOP_SERVICE_JAVA_OPTS (-Xmx256m -XX:+UseSerialGC), LEADLOOP_KAFKA_JAVA_OPTS,
               LEADLOOP_REGISTRY_JAVA_OPTS. Timeouts: LEADLOOP_STARTUP_TIMEOUT_SECONDS (180),
-              LEADLOOP_STOP_GRACE_SECONDS (30).
+              LEADLOOP_STOP_GRACE_SECONDS (30). LEADLOOP_CDS=false runs the services without class-data sharing.
             """;
 
     private final StackConfig config;

@@ -45,9 +45,17 @@ final class SpringBootService implements PartDefinition {
      * The service runs from a copy: Maven rewrites {@code target/<module>.jar} in place on the next build, and a
      * running Spring Boot jar whose file changes under it dies of {@code NoClassDefFoundError} at the next lazily
      * loaded class. With the copy, rebuilding while the stack runs is safe, and a restart picks up the new build.
+     *
+     * <p>With class-data sharing on, the copy is the jar extracted into plain jars ({@link ExtractedApplication}),
+     * which the JVM's class-data-sharing archive needs: classes come from the app class loader, not from Spring
+     * Boot's nested-jar loader.
      */
     @Override
-    public void prepare() throws IOException {
+    public void prepare() throws IOException, InterruptedException {
+        if (config.classDataSharing()) {
+            extracted().refreshFrom(jar());
+            return;
+        }
         Files.createDirectories(runningJar().getParent());
         Files.copy(jar(), runningJar(), StandardCopyOption.REPLACE_EXISTING);
     }
@@ -56,11 +64,20 @@ final class SpringBootService implements PartDefinition {
         return config.runDir(part).resolve(part.id() + ".jar");
     }
 
+    private ExtractedApplication extracted() {
+        return new ExtractedApplication(config.runDir(part).resolve("app"), part.id());
+    }
+
     @Override
     public List<String> javaArguments() {
         List<String> arguments = new ArrayList<>(config.serviceJvmOptions());
+        if (config.classDataSharing()) {
+            arguments.addAll(extracted().sharingOptions());
+            arguments.addAll(List.of("-jar", extracted().jar().toString()));
+        } else {
+            arguments.addAll(List.of("-jar", runningJar().toString()));
+        }
         arguments.addAll(List.of(
-                "-jar", runningJar().toString(),
                 "--server.port=" + config.ports().of(part),
                 "--spring.kafka.bootstrap-servers=" + config.bootstrapServers(),
                 "--spring.kafka.properties.schema.registry.url=" + config.schemaRegistryUrl(),

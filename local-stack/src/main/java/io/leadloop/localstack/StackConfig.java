@@ -32,6 +32,10 @@ import java.util.function.Function;
  * @param serviceArguments   extra Spring command-line arguments per service (e.g. a CRM secret a test needs)
  * @param externalKafka      bootstrap servers of a Kafka this stack does not run (e.g. a {@link KafkaCluster}),
  *                           or empty for the stack's own broker
+ * @param classDataSharing   run each service from its extracted jar with a class-data-sharing archive that the
+ *                           first run writes and later starts map (see {@link SpringBootService}): faster second
+ *                           and later starts of a long-lived home such as {@code ./leadloop}'s; off for the
+ *                           throw-away homes of tests, where every start would be a first one
  */
 public record StackConfig(
         Path root,
@@ -44,7 +48,8 @@ public record StackConfig(
         Duration startupTimeout,
         Duration stopGracePeriod,
         Map<Part, List<String>> serviceArguments,
-        String externalKafka) {
+        String externalKafka,
+        boolean classDataSharing) {
 
     static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
     static final List<String> DEFAULT_KAFKA_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
@@ -102,7 +107,8 @@ public record StackConfig(
                 options(get, "LEADLOOP_KAFKA_JAVA_OPTS", DEFAULT_KAFKA_JVM_OPTIONS),
                 options(get, "LEADLOOP_REGISTRY_JAVA_OPTS", DEFAULT_REGISTRY_JVM_OPTIONS),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("LEADLOOP_STARTUP_TIMEOUT_SECONDS", "180"))),
-                Duration.ofSeconds(Long.parseLong(env.getOrDefault("LEADLOOP_STOP_GRACE_SECONDS", "30"))), Map.of(), "");
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("LEADLOOP_STOP_GRACE_SECONDS", "30"))), Map.of(), "",
+                !"false".equalsIgnoreCase(env.getOrDefault("LEADLOOP_CDS", "true").strip()));
     }
 
     /**
@@ -114,7 +120,7 @@ public record StackConfig(
         Ports ports = new Ports(free[0], free[1], free[2], free[3], free[4], free[5], free[6], free[7]);
         return new StackConfig(root, home, ports, EnumSet.allOf(Part.class),
                 DEFAULT_SERVICE_JVM_OPTIONS, DEFAULT_KAFKA_JVM_OPTIONS, DEFAULT_REGISTRY_JVM_OPTIONS,
-                Duration.ofSeconds(240), Duration.ofSeconds(30), Map.of(), "");
+                Duration.ofSeconds(240), Duration.ofSeconds(30), Map.of(), "", false);
     }
 
     /**
@@ -129,12 +135,12 @@ public record StackConfig(
                 ports.registryManagement(), free[0], free[1], free[2], free[3]);
         return new StackConfig(root, home.resolve("replica-" + n), replicaPorts,
                 EnumSet.copyOf(Part.services()), serviceJvmOptions, kafkaJvmOptions, registryJvmOptions,
-                startupTimeout, stopGracePeriod, serviceArguments, externalKafka);
+                startupTimeout, stopGracePeriod, serviceArguments, externalKafka, classDataSharing);
     }
 
     public StackConfig withParts(Part... selected) {
         return new StackConfig(root, home, ports, EnumSet.copyOf(Arrays.asList(selected)), serviceJvmOptions,
-                kafkaJvmOptions, registryJvmOptions, startupTimeout, stopGracePeriod, serviceArguments, externalKafka);
+                kafkaJvmOptions, registryJvmOptions, startupTimeout, stopGracePeriod, serviceArguments, externalKafka, classDataSharing);
     }
 
     /** The same stack without its own broker, its services talking to {@code bootstrapServers} instead. */
@@ -142,7 +148,7 @@ public record StackConfig(
         Set<Part> withoutBroker = EnumSet.copyOf(parts);
         withoutBroker.remove(Part.KAFKA);
         return new StackConfig(root, home, ports, withoutBroker, serviceJvmOptions, kafkaJvmOptions,
-                registryJvmOptions, startupTimeout, stopGracePeriod, serviceArguments, bootstrapServers);
+                registryJvmOptions, startupTimeout, stopGracePeriod, serviceArguments, bootstrapServers, classDataSharing);
     }
 
     /** The same stack with extra Spring arguments for one service, appended after the stack's own. */
@@ -156,7 +162,13 @@ public record StackConfig(
         merged.addAll(Arrays.asList(arguments));
         extended.put(service, merged);
         return new StackConfig(root, home, ports, parts, serviceJvmOptions, kafkaJvmOptions, registryJvmOptions,
-                startupTimeout, stopGracePeriod, extended, externalKafka);
+                startupTimeout, stopGracePeriod, extended, externalKafka, classDataSharing);
+    }
+
+    /** The same stack with class-data sharing for the services on or off. */
+    public StackConfig withClassDataSharing(boolean enabled) {
+        return new StackConfig(root, home, ports, parts, serviceJvmOptions, kafkaJvmOptions, registryJvmOptions,
+                startupTimeout, stopGracePeriod, serviceArguments, externalKafka, enabled);
     }
 
     public boolean runs(Part part) {

@@ -70,11 +70,26 @@ class StackConfigTest {
         StackConfig config = StackConfig.fromEnvironment(ROOT, Map.of("LEADLOOP_HOME", "/h"));
 
         assertThat(PartDefinition.of(Part.QUALIFICATION, config).javaArguments()).containsSubsequence(
-                "-jar", "/h/run/qualification-service/qualification-service.jar",
+                "-XX:SharedArchiveFile=/h/run/qualification-service/qualification-service.jsa",
+                "-XX:+AutoCreateSharedArchive",
+                "-jar", "/h/run/qualification-service/app/qualification-service.jar",
                 "--server.port=8082",
                 "--spring.kafka.bootstrap-servers=127.0.0.1:9092",
                 "--spring.kafka.properties.schema.registry.url=http://127.0.0.1:8085/apis/ccompat/v7",
                 "--spring.kafka.streams.state-dir=/h/data/qualification-service/streams");
+    }
+
+    @Test
+    void sharesClassDataForTheLeadloopCommandButNotForThrowAwayTestStacks() {
+        assertThat(StackConfig.fromEnvironment(ROOT, Map.of()).classDataSharing()).isTrue();
+        StackConfig off = StackConfig.fromEnvironment(ROOT, Map.of("LEADLOOP_HOME", "/h", "LEADLOOP_CDS", "false"));
+        assertThat(off.classDataSharing()).isFalse();
+        assertThat(PartDefinition.of(Part.INTAKE, off).javaArguments())
+                .containsSubsequence("-jar", "/h/run/lead-intake-service/lead-intake-service.jar")
+                .noneMatch(argument -> argument.startsWith("-XX:SharedArchiveFile"));
+        assertThat(StackConfig.onFreePorts(ROOT, Path.of("/tmp/x")).classDataSharing()).isFalse();
+        assertThat(StackConfig.onFreePorts(ROOT, Path.of("/tmp/x")).withClassDataSharing(true).replica(2)
+                .classDataSharing()).isTrue();
     }
 
     @Test

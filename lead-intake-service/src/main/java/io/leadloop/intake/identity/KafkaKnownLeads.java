@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
@@ -31,6 +32,7 @@ class KafkaKnownLeads implements KnownLeads {
     private final PersonKeyLookup personKeys;
     private final RecentlyRemembered recentDeliveries = new RecentlyRemembered(10_000);
     private final RecentlyRemembered recentPeople = new RecentlyRemembered(10_000);
+    private volatile ReadOnlyKeyValueStore<String, String> handle;
 
     KafkaKnownLeads(KafkaStreamsInteractiveQueryService stores, PersonKeyRing personKeys) {
         this.stores = stores;
@@ -40,15 +42,14 @@ class KafkaKnownLeads implements KnownLeads {
     @Override
     public Optional<String> leadOfDelivery(String deliveryKey) {
         return recentDeliveries.get(deliveryKey).or(() -> Optional.ofNullable(
-                store().get(KnownLeadsUpdater.DELIVERY_PREFIX + DeliveryKeys.eventIdFor(deliveryKey))));
+                read(KnownLeadsUpdater.DELIVERY_PREFIX + DeliveryKeys.eventIdFor(deliveryKey))));
     }
 
     @Override
     public Optional<KnownPerson> personOf(List<String> personKeys) {
-        ReadOnlyKeyValueStore<String, String> store = store();
         return personKeys.stream()
                 .flatMap(key -> Stream.of(recentPeople.get(key).orElse(null),
-                        store.get(KnownLeadsUpdater.PERSON_PREFIX + key)))
+                        read(KnownLeadsUpdater.PERSON_PREFIX + key)))
                 .filter(Objects::nonNull).map(KnownPerson::parse)
                 .filter(this::notErased)
                 .max(Comparator.comparingInt(KnownPerson::touches));
@@ -68,9 +69,27 @@ class KafkaKnownLeads implements KnownLeads {
         return person.keyId() == null || personKeys.key(person.keyId()).isPresent();
     }
 
-    private ReadOnlyKeyValueStore<String, String> store() {
+    /**
+     * Reads through the store handle kept from the last lookup. Retrieving it per read (Spring's query service
+     * asks Kafka Streams for its metadata and wraps the store anew each time) was 13 % of intake's CPU under load
+     * (bench/results/20261123-intake-profile.md). A handle goes stale when the Streams client is restarted
+     * ({@link IdentityStoresRecovery}): the read then fails with {@link InvalidStateStoreException}, and is tried
+     * once more with a fresh handle.
+     */
+    private String read(String key) {
+        ReadOnlyKeyValueStore<String, String> store = handle;
+        if (store != null) {
+            try {
+                return store.get(key);
+            } catch (InvalidStateStoreException stale) {
+                handle = null;
+            }
+        }
         try {
-            return stores.retrieveQueryableStore(STORE, QueryableStoreTypes.keyValueStore());
+            store = stores.retrieveQueryableStore(STORE, QueryableStoreTypes.keyValueStore());
+            String value = store.get(key);
+            handle = store;
+            return value;
         } catch (RuntimeException notReady) {
             throw new KnownLeadsUnavailableException(STORE, notReady);
         }
