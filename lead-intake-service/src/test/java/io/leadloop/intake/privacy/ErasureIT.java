@@ -38,7 +38,12 @@ import tools.jackson.databind.json.JsonMapper;
 /** Sealing on capture and {@code POST /api/v1/privacy/erasures} against a real broker and registry. */
 @WithRealInfrastructure
 @IsolatedKafkaStreams
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A context of its own, not the one LeadIntakeIT's identical configuration would share with it: after
+// IntakeWithoutKafkaIT's context had run in the same JVM, the shared context answered 503 to every capture here
+// (CI, 2026-11-23; the root cause is not found yet, see the intake README). The property only makes the cache key
+// unique.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "leadloop.test.context=erasure-it")
 class ErasureIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
