@@ -154,6 +154,27 @@ class HandoffBadInputPropertiesTest {
         assertWellBehaved(result);
     }
 
+    @Example
+    void refusesAFormBodyWithABadEscapeAsAnUnsupportedMediaType() throws Exception {
+        MvcResult result = send(() -> put("/api/v1/reps/{repId}", "rep-di"),
+                new Request("application/x-www-form-urlencoded", utf8("name=%zz"), List.of()));
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(415);
+        assertWellBehaved(result);
+    }
+
+    @Example
+    void namesTheFieldOfARepOfTheWrongShape() throws Exception {
+        MvcResult result = send(() -> put("/api/v1/reps/{repId}", "rep-di"), new Request("application/json",
+                utf8("{\"name\":\"Di Park\",\"weight\":{\"a\":1}}"), List.of()));
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(result.getResponse().getContentAsByteArray());
+        assertThat(problem.path("type").asString()).isEqualTo("https://leadloop.io/problems/malformed-request");
+        assertThat(problem.path("errors").path(0).path("pointer").asString()).isEqualTo("/weight");
+        assertWellBehaved(result);
+    }
+
     @Provide
     Arbitrary<Request> repRequests() {
         Arbitrary<byte[]> bodies = Arbitraries.frequencyOf(List.of(

@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.BDDMockito.willReturn;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -231,6 +232,15 @@ class DefinitionsBadInputPropertiesTest {
         assertThat(result.getResponse().getStatus()).isEqualTo(415);
         assertThat(JSON.readTree(result.getResponse().getContentAsByteArray()).path("type").asString())
                 .isEqualTo("https://leadloop.io/problems/unsupported-media-type");
+        assertWellBehaved(result);
+    }
+
+    @Example
+    void refusesAFormBodyWithABadEscapeOnAnyPathAsAProblem() throws Exception {
+        MvcResult result = send(() -> delete("/api/v1/definitions/{version}", PROPOSED_VERSION),
+                new Request("application/x-www-form-urlencoded", utf8("name=%zz"), List.of()));
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(405);
         assertWellBehaved(result);
     }
 
