@@ -1,12 +1,15 @@
 package io.leadloop.handoff.web;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -14,6 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import io.leadloop.handoff.assignment.HandoffsUnavailableException;
 import io.leadloop.handoff.roster.RosterUnavailableException;
+import tools.jackson.core.JacksonException;
 
 /**
  * Every error of the API as RFC 9457 problem details with a stable {@code type} URI
@@ -69,6 +73,34 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         problem.setType(URI.create(TYPE_BASE + "handoffs-unavailable"));
         problem.setTitle("Handoffs temporarily unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+    }
+
+    /**
+     * A rep body that is not JSON, or has a value of the wrong type: 400 naming the field by JSON pointer when Jackson
+     * knows where it was (Spring's default says only "Failed to read request").
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is not valid JSON of the expected shape.");
+        problem.setType(URI.create(TYPE_BASE + "malformed-request"));
+        problem.setTitle("Malformed request");
+        if (exception.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            problem.setProperty("errors", List.of(Map.of("pointer", pointerOf(jackson.getPath()),
+                    "detail", String.valueOf(jackson.getOriginalMessage()))));
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String pointerOf(List<JacksonException.Reference> path) {
+        var pointer = new StringBuilder();
+        for (JacksonException.Reference reference : path) {
+            pointer.append('/').append(reference.getPropertyName() != null
+                    ? reference.getPropertyName().replace("~", "~0").replace("/", "~1")
+                    : Integer.toString(reference.getIndex()));
+        }
+        return pointer.toString();
     }
 
     /** Gives Spring MVC's own problems a LeadLoop type named after the status, e.g. {@code .../method-not-allowed}. */

@@ -3,16 +3,21 @@ package io.leadloop.qualification.web;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.leadloop.qualification.definitions.ApprovalConflictException;
 import io.leadloop.qualification.definitions.InvalidDefinitionException;
@@ -20,10 +25,14 @@ import io.leadloop.qualification.definitions.UnknownDefinitionException;
 import io.leadloop.qualification.definitions.Violation;
 import io.leadloop.qualification.streams.ScoresUnavailableException;
 import io.leadloop.qualification.streams.StreamsInstances;
+import tools.jackson.core.JacksonException;
 
-/** Turns this service's errors into RFC 9457 problem details with stable {@code type} URIs. */
+/**
+ * Turns this service's errors into RFC 9457 problem details with stable {@code type} URIs, Spring MVC's own refusals
+ * (wrong media type, unreadable body, wrong method, ...) included.
+ */
 @RestControllerAdvice
-class QualificationProblems {
+class QualificationProblems extends ResponseEntityExceptionHandler {
 
     static final URI UNKNOWN_LEAD = URI.create("https://leadloop.io/problems/unknown-lead");
     static final URI SCORES_UNAVAILABLE = URI.create("https://leadloop.io/problems/scores-unavailable");
@@ -31,6 +40,9 @@ class QualificationProblems {
     static final URI INVALID_APPROVAL = URI.create("https://leadloop.io/problems/invalid-approval");
     static final URI UNKNOWN_DEFINITION = URI.create("https://leadloop.io/problems/unknown-definition");
     static final URI DEFINITION_CONFLICT = URI.create("https://leadloop.io/problems/definition-conflict");
+    static final URI MALFORMED_REQUEST = URI.create("https://leadloop.io/problems/malformed-request");
+    private static final String TYPE_BASE = "https://leadloop.io/problems/";
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
     private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
     private static final Logger log = LoggerFactory.getLogger(QualificationProblems.class);
@@ -102,5 +114,45 @@ class QualificationProblems {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
                 .body(problem);
+    }
+
+    /**
+     * An approval body that is not JSON, or has a value of the wrong type: 400 naming the field by JSON pointer when
+     * Jackson knows where it was (Spring's default says only "Failed to read request").
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is not valid JSON of the expected shape.");
+        problem.setType(MALFORMED_REQUEST);
+        problem.setTitle("Malformed request");
+        if (exception.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            problem.setProperty("errors", List.of(Map.of("pointer", pointerOf(jackson.getPath()),
+                    "detail", String.valueOf(jackson.getOriginalMessage()))));
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Gives Spring MVC's own problems a LeadLoop type named after the status, e.g. {@code .../method-not-allowed}. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))
+                && HttpStatus.resolve(statusCode.value()) instanceof HttpStatus status) {
+            problem.setType(URI.create(TYPE_BASE + status.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static String pointerOf(List<JacksonException.Reference> path) {
+        var pointer = new StringBuilder();
+        for (JacksonException.Reference reference : path) {
+            pointer.append('/').append(reference.getPropertyName() != null
+                    ? reference.getPropertyName().replace("~", "~0").replace("/", "~1")
+                    : Integer.toString(reference.getIndex()));
+        }
+        return pointer.toString();
     }
 }
