@@ -103,6 +103,17 @@ class FeedbackBadInputPropertiesTest {
         assertWellBehaved(result);
     }
 
+    @Example
+    void refusesAPutFormBodyWithABadEscapeInsteadOfFailingWith500() throws Exception {
+        // Boot's FormContentFilter parsed PUT/PATCH/DELETE form bodies before any controller, on every path, and a bad
+        // escape threw outside the problem handling: a 500 (the same property found it in handoff). It is off now.
+        MvcResult result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .put("/api/v1/leads").contentType("application/x-www-form-urlencoded").content("name=%zz")).andReturn();
+
+        assertThat(result.getResponse().getStatus()).isLessThan(500);
+        assertWellBehaved(result);
+    }
+
     @Provide
     Arbitrary<String> leadIds() {
         return Arbitraries.frequencyOf(List.of(Tuple.of(6, Arbitraries.just(KNOWN_LEAD)),
