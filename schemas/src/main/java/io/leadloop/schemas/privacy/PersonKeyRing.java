@@ -1,6 +1,7 @@
 package io.leadloop.schemas.privacy;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,23 +33,29 @@ import io.leadloop.schemas.Topics;
 import io.leadloop.schemas.serde.AvroDeserializer;
 
 /**
- * Every person's data key, read from the compacted {@code privacy.person-keys.v1} into memory by one consumer
- * thread (assigned every partition, no group, {@code read_committed}).
+ * Every person's data key, read from the compacted {@code privacy.person-keys.v1} by one consumer thread (assigned
+ * every partition, no group, {@code read_committed}) into a {@link PersonKeyStore} on local disk.
  *
  * <p>Why a reader of our own rather than a Kafka Streams global store in each service: the keys are needed outside
  * stream processors too (HTTP views, the CRM connector), and a global store gives no ordering between its topic
  * and the lead topics, so a processor could meet a lead before its key and score it as if it had no email. Here a
  * miss waits until this reader has read up to the topic's end offsets <em>as of the miss</em>: intake writes the
  * key ({@code acks=all}) before the first event sealed with it, so after that wait a key still missing was
- * shredded, and is remembered as such. The keys are 32 bytes each: a million people fit in well under 100 MB.
+ * shredded, and is remembered as such (the last {@value #SHREDDED_REMEMBERED} of them, in the heap).
+ *
+ * <p>The keys themselves are on disk, not in the heap (issue 7: about 0.5 KB of heap per person kept intake from
+ * starting with a small heap, and would be half a gigabyte per instance at a million people). The store is a
+ * cache of the topic: it starts empty in a new directory under the base directory (by default
+ * {@code java.io.tmpdir}) and is deleted on {@link #close()}.
  */
 public final class PersonKeyRing implements PersonKeyLookup, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PersonKeyRing.class);
     private static final int SHREDDED_REMEMBERED = 100_000;
 
-    private final Map<String, SecretKey> keys = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> keyIdsByPerson = new ConcurrentHashMap<>();
+    private static final Duration COMPACTION_INTERVAL = Duration.ofMinutes(1);
+
+    private final PersonKeyStore keys;
     private final Set<String> shredded = Collections.synchronizedSet(Collections.newSetFromMap(
             new LinkedHashMap<>(1024, 0.75f, false) {
                 @Override
@@ -63,8 +69,9 @@ public final class PersonKeyRing implements PersonKeyLookup, AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    private PersonKeyRing(Map<String, Object> clientConfig, Duration missWait) {
+    private PersonKeyRing(Map<String, Object> clientConfig, Duration missWait, Path baseDir) {
         this.missWait = missWait;
+        this.keys = PersonKeyStore.openEmpty(baseDir);
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -84,34 +91,45 @@ public final class PersonKeyRing implements PersonKeyLookup, AutoCloseable {
      * @param missWait how long a lookup of an unknown key waits for this reader to reach the topic's end
      */
     public static PersonKeyRing start(Map<String, Object> clientConfig, Duration missWait) {
-        var ring = new PersonKeyRing(clientConfig, missWait);
+        return start(clientConfig, missWait, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * Starts reading the keys topic from its beginning, keeping the keys in a new directory under {@code baseDir}.
+     *
+     * @param clientConfig Kafka client properties (bootstrap servers, security, {@code schema.registry.url})
+     * @param missWait how long a lookup of an unknown key waits for this reader to reach the topic's end
+     * @param baseDir where the on-disk key store goes (left-overs of processes no longer running are removed)
+     */
+    public static PersonKeyRing start(Map<String, Object> clientConfig, Duration missWait, Path baseDir) {
+        var ring = new PersonKeyRing(clientConfig, missWait, baseDir);
         ring.thread.start();
         return ring;
     }
 
     @Override
     public Optional<SecretKey> key(String keyId) {
-        SecretKey key = keys.get(keyId);
-        if (key != null || shredded.contains(keyId)) {
-            return Optional.ofNullable(key);
+        Optional<byte[]> key = keys.key(keyId);
+        if (key.isPresent() || shredded.contains(keyId)) {
+            return key.map(ContactSeal::keyFrom);
         }
         awaitCaughtUp();
-        key = keys.get(keyId);
-        if (key == null) {
+        key = keys.key(keyId);
+        if (key.isEmpty()) {
             shredded.add(keyId);
         }
-        return Optional.ofNullable(key);
+        return key.map(ContactSeal::keyFrom);
     }
 
     /** The live key ids of a person, once this reader has read everything written until now. */
     public Set<String> keyIdsOf(String personId) {
         awaitCaughtUp();
-        return Set.copyOf(keyIdsByPerson.getOrDefault(personId, Set.of()));
+        return Set.copyOf(keys.keyIdsOf(personId));
     }
 
     /** Any live key of the person this reader knows now (without waiting). */
     public Optional<String> knownKeyIdOf(String personId) {
-        return keyIdsByPerson.getOrDefault(personId, Set.of()).stream().sorted().findFirst();
+        return keys.keyIdsOf(personId).stream().findFirst();
     }
 
     /** Notes a key its writer just published (acknowledged), so the writer's own lookups need not wait for it. */
@@ -147,6 +165,7 @@ public final class PersonKeyRing implements PersonKeyLookup, AutoCloseable {
         }
         List<Target> targets = new ArrayList<>();
         List<CompletableFuture<Void>> waiting = new ArrayList<>();
+        long nextCompaction = System.nanoTime() + COMPACTION_INTERVAL.toNanos();
         try {
             List<TopicPartition> partitions = List.of();
             while (running) {
@@ -186,6 +205,10 @@ public final class PersonKeyRing implements PersonKeyLookup, AutoCloseable {
                         }
                     }
                     targets.removeAll(reached);
+                    if (System.nanoTime() - nextCompaction > 0) {
+                        keys.compactIfErased();
+                        nextCompaction = System.nanoTime() + COMPACTION_INTERVAL.toNanos();
+                    }
                 } catch (WakeupException wakeup) {
                     // A lookup asked for a catch-up (or close() for the end): the next round takes it.
                 } catch (org.apache.kafka.common.errors.InterruptException stopping) {
@@ -221,27 +244,17 @@ public final class PersonKeyRing implements PersonKeyLookup, AutoCloseable {
         if (keyId == null) {
             return;
         }
-        String personId = keyId.contains(":") ? keyId.substring(0, keyId.lastIndexOf(':')) : keyId;
         if (created == null) {
-            keys.remove(keyId);
+            String personId = keyId.contains(":") ? keyId.substring(0, keyId.lastIndexOf(':')) : keyId;
+            keys.delete(personId, keyId);
             shredded.add(keyId);
-            keyIdsByPerson.computeIfPresent(personId, (person, ids) -> {
-                var left = new java.util.HashSet<>(ids);
-                left.remove(keyId);
-                return left.isEmpty() ? null : Set.copyOf(left);
-            });
             return;
         }
         ByteBuffer raw = created.getKey().duplicate();
         byte[] bytes = new byte[raw.remaining()];
         raw.get(bytes);
-        keys.put(keyId, ContactSeal.keyFrom(bytes));
+        keys.put(created.getPersonId(), keyId, bytes);
         shredded.remove(keyId);
-        keyIdsByPerson.merge(created.getPersonId(), Set.of(keyId), (known, added) -> {
-            var all = new java.util.HashSet<>(known);
-            all.addAll(added);
-            return Set.copyOf(all);
-        });
     }
 
     private static Map<String, Object> onlyConsumerConfig(Map<String, Object> config) {
@@ -263,5 +276,6 @@ public final class PersonKeyRing implements PersonKeyLookup, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        keys.close();
     }
 }
