@@ -165,6 +165,12 @@ public record StackConfig(
                 startupTimeout, stopGracePeriod, extended, externalKafka, classDataSharing);
     }
 
+    /** The same stack, each tier given {@code timeout} to become healthy. */
+    public StackConfig withStartupTimeout(Duration timeout) {
+        return new StackConfig(root, home, ports, parts, serviceJvmOptions, kafkaJvmOptions, registryJvmOptions,
+                timeout, stopGracePeriod, serviceArguments, externalKafka, classDataSharing);
+    }
+
     /** The same stack with class-data sharing for the services on or off. */
     public StackConfig withClassDataSharing(boolean enabled) {
         return new StackConfig(root, home, ports, parts, serviceJvmOptions, kafkaJvmOptions, registryJvmOptions,
