@@ -2,14 +2,17 @@ package io.leadloop.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 /**
  * Generators of hostile request bodies (jqwik), built around a valid body so that each try breaks it in one way.
- * Shared by every service's bad-input properties.
+ * Shared by every service's bad-input properties; {@link BadInputMvc} sends them through MockMvc. Plain jqwik, no
+ * Spring, so that a module without Spring MVC can use the generators.
  */
 public final class BadInput {
 
@@ -80,6 +83,49 @@ public final class BadInput {
         return Arbitraries.of("application/json", "application/json;charset=UTF-8", "application/json;charset=bogus",
                 "application/json;charset=UTF-16", "text/plain", "application/xml", "application/x-www-form-urlencoded",
                 "multipart/form-data", "application/problem+json", "*/*", "", "not a media type", "application/");
+    }
+
+    /**
+     * Bodies for a JSON endpoint whose valid body is {@code validObject}: that body with one field broken
+     * ({@link #mutated}), broken as bytes ({@link #brokenBytes}), nested deep ({@link #deepNesting}) or a lone wrong
+     * value ({@link #wrongValues}), 4 : 4 : 2 : 2.
+     */
+    public static Arbitrary<byte[]> hostileBodies(String validObject, List<String> fields) {
+        return Arbitraries.frequencyOf(List.of(
+                Tuple.of(4, mutated(validObject, fields).map(BadInput::utf8)),
+                Tuple.of(4, brokenBytes(validObject)),
+                Tuple.of(2, deepNesting().map(BadInput::utf8)),
+                Tuple.of(2, wrongValues().map(BadInput::utf8))));
+    }
+
+    /** Content types for a JSON endpoint: mostly {@code application/json}, so that most tries reach the body parser. */
+    public static Arbitrary<String> mostlyJsonContentTypes() {
+        return Arbitraries.frequencyOf(List.of(Tuple.of(8, Arbitraries.just("application/json")),
+                Tuple.of(2, contentTypes())));
+    }
+
+    public static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A request with its content type (blank: none), raw body bytes and headers (a name may repeat). */
+    public record Request(String contentType, byte[] body, List<Map.Entry<String, String>> headers) {
+
+        /** {@code body} as UTF-8, with {@code contentType} and no other header. */
+        public static Request of(String contentType, String body) {
+            return new Request(contentType, utf8(body), List.of());
+        }
+
+        /** No body, no content type: for a GET or DELETE, with only {@code headers}. */
+        public static Request withoutBody(List<Map.Entry<String, String>> headers) {
+            return new Request("", new byte[0], headers);
+        }
+
+        @Override
+        public String toString() {
+            return contentType + " " + headers + " " + new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8)
+                    + (body.length > 300 ? "...(" + body.length + " bytes)" : "");
+        }
     }
 
     public static String quoted(String s) {

@@ -15,7 +15,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.leadloop.feedback.crm.MalformedCrmDelivery;
 import io.leadloop.feedback.crm.WebhookUnauthorized;
@@ -27,14 +26,17 @@ import io.leadloop.feedback.recording.UnknownLead;
 import io.leadloop.feedback.recording.domain.FieldViolation;
 import io.leadloop.feedback.recording.domain.ImpossibleOutcome;
 import io.leadloop.feedback.recording.domain.InvalidFeedback;
+import io.leadloop.security.problems.JsonPointers;
+import io.leadloop.security.problems.LeadLoopProblemHandler;
 import tools.jackson.core.JacksonException;
 
 /**
  * Answers every error as an RFC 9457 problem with a stable {@code type}; invalid input also lists the offending
- * fields as {@code errors: [{"pointer": "/json/pointer", "detail": "..."}]}.
+ * fields as {@code errors: [{"pointer": "/json/pointer", "detail": "..."}]}. Spring MVC's own refusals get their type
+ * from {@link LeadLoopProblemHandler}.
  */
 @RestControllerAdvice
-class ProblemHandler extends ResponseEntityExceptionHandler {
+class ProblemHandler extends LeadLoopProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
@@ -104,39 +106,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldViolation> errors = e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()
-                ? List.of(new FieldViolation(pointerOf(jackson.getPath()), jackson.getOriginalMessage()))
+                ? List.of(new FieldViolation(JsonPointers.of(jackson.getPath()), jackson.getOriginalMessage()))
                 : List.of();
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_REQUEST,
                 "The request body is not valid JSON of the expected shape.", errors);
         return ResponseEntity.badRequest().body(problem);
-    }
-
-    /**
-     * Spring's own refusals (wrong media type, method, missing body, ...) come with {@code about:blank}; give each a
-     * stable type of ours, named after its status, so every problem a client sees can be told apart by type.
-     */
-    @Override
-    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem
-                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-            HttpStatus status = HttpStatus.resolve(problem.getStatus());
-            String name = status == null ? "http-" + problem.getStatus()
-                    : status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-            problem.setType(java.net.URI.create("https://leadloop.io/problems/" + name));
-        }
-        return super.createResponseEntity(body, headers, statusCode, request);
-    }
-
-    private static String pointerOf(List<JacksonException.Reference> path) {
-        var pointer = new StringBuilder();
-        for (JacksonException.Reference reference : path) {
-            pointer.append('/');
-            pointer.append(reference.getPropertyName() != null
-                    ? reference.getPropertyName().replace("~", "~0").replace("/", "~1")
-                    : Integer.toString(reference.getIndex()));
-        }
-        return pointer.toString();
     }
 
     private static ProblemDetail problem(HttpStatus status, ProblemType type, @Nullable String detail,

@@ -1,26 +1,20 @@
 package io.leadloop.feedback.recording;
 
+import static io.leadloop.testsupport.BadInputMvc.assertWellBehaved;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.TestContextManager;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,6 +26,8 @@ import io.leadloop.feedback.funnel.FunnelQueries;
 import io.leadloop.feedback.funnel.domain.FunnelFact;
 import io.leadloop.feedback.funnel.domain.LeadFunnel;
 import io.leadloop.testsupport.BadInput;
+import io.leadloop.testsupport.BadInput.Request;
+import io.leadloop.testsupport.BadInputMvc;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -42,7 +38,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -60,7 +55,6 @@ class FeedbackBadInputPropertiesTest {
             + "\"repId\":\"rep-ana\",\"occurredAt\":\"2026-01-23T10:15:30Z\"}";
     private static final List<String> FIELDS = List.of("outcome", "reason", "amount", "currency", "repId", "occurredAt");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final ExecutorService REQUESTS = Executors.newCachedThreadPool();
 
     @Autowired
     private MockMvc mvc;
@@ -87,7 +81,7 @@ class FeedbackBadInputPropertiesTest {
 
     @Property(tries = 200)
     void validFeedbackIsRecordedWhateverUnknownFieldsItCarries(@ForAll("validFeedback") String feedback) throws Exception {
-        MvcResult result = send(KNOWN_LEAD, new Request("application/json", utf8(feedback), List.of()));
+        MvcResult result = send(KNOWN_LEAD, Request.of("application/json", feedback));
 
         assertThat(result.getResponse().getStatus()).as("%.500s", result.getResponse().getContentAsString()).isEqualTo(202);
         assertThat(JSON.readTree(result.getResponse().getContentAsByteArray()).path("eventId").asString()).isNotBlank();
@@ -95,12 +89,7 @@ class FeedbackBadInputPropertiesTest {
 
     @Example
     void givesSpringsOwnRefusalsAStableProblemType() throws Exception {
-        MvcResult result = send(KNOWN_LEAD, new Request("text/plain", utf8(VALID), List.of()));
-
-        assertThat(result.getResponse().getStatus()).isEqualTo(415);
-        assertThat(JSON.readTree(result.getResponse().getContentAsByteArray()).path("type").asString())
-                .isEqualTo("https://leadloop.io/problems/unsupported-media-type");
-        assertWellBehaved(result);
+        BadInputMvc.assertProblem(send(KNOWN_LEAD, Request.of("text/plain", VALID)), 415, "unsupported-media-type");
     }
 
     @Example
@@ -123,13 +112,8 @@ class FeedbackBadInputPropertiesTest {
 
     @Provide
     Arbitrary<Request> requests() {
-        Arbitrary<byte[]> bodies = Arbitraries.frequencyOf(List.of(
-                Tuple.of(4, BadInput.mutated(VALID, FIELDS).map(FeedbackBadInputPropertiesTest::utf8)),
-                Tuple.of(4, BadInput.brokenBytes(VALID)),
-                Tuple.of(2, BadInput.deepNesting().map(FeedbackBadInputPropertiesTest::utf8)),
-                Tuple.of(2, BadInput.wrongValues().map(FeedbackBadInputPropertiesTest::utf8))));
-        Arbitrary<String> types = Arbitraries.frequencyOf(List.of(Tuple.of(8, Arbitraries.just("application/json")),
-                Tuple.of(2, BadInput.contentTypes())));
+        Arbitrary<byte[]> bodies = BadInput.hostileBodies(VALID, FIELDS);
+        Arbitrary<String> types = BadInput.mostlyJsonContentTypes();
         Arbitrary<List<Map.Entry<String, String>>> headers = Arbitraries.of(List.of(),
                 List.of(Map.entry("Accept", "text/html")), List.of(Map.entry("Accept", "]]not-a-type")),
                 List.of(Map.entry("Idempotency-Key", "k-1"), Map.entry("Idempotency-Key", "k-2")),
@@ -146,65 +130,7 @@ class FeedbackBadInputPropertiesTest {
                 .as((name, value, start) -> start + "," + BadInput.quoted(name) + ":" + value + "}");
     }
 
-    private static void assertWellBehaved(MvcResult result) throws Exception {
-        int status = result.getResponse().getStatus();
-        String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(status).as("status, body: %.500s", body).isLessThan(500);
-        if (status == 406 || status >= 400 && body.isEmpty() && !acceptsJson(result.getRequest().getHeaders("Accept"))) {
-            return; // content negotiation: a client that accepts no JSON gets the status without the body it refused
-        }
-        if (status >= 400) {
-            assertThat(result.getResponse().getContentType()).as("content type of %d %.300s", status, body).isNotNull();
-            assertThat(MediaType.parseMediaType(result.getResponse().getContentType())
-                    .isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).as("problem+json: %d %.300s", status, body).isTrue();
-            JsonNode problem = JSON.readTree(body);
-            assertThat(problem.path("type").asString()).as("%.300s", body).isNotBlank();
-            assertThat(problem.path("title").asString() + problem.path("detail").asString()).as("%.300s", body).isNotBlank();
-            assertThat(problem.path("status").asInt()).as("%.300s", body).isEqualTo(status);
-        }
-    }
-
-    private static boolean acceptsJson(java.util.Enumeration<String> accept) {
-        for (String header : java.util.Collections.list(accept)) {
-            try {
-                if (MediaType.parseMediaTypes(header).stream().noneMatch(MediaType.APPLICATION_PROBLEM_JSON::isCompatibleWith)) {
-                    return false;
-                }
-            } catch (InvalidMediaTypeException unreadable) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A request with its content type (blank: none), raw body bytes and headers (a name may repeat). */
-    record Request(String contentType, byte[] body, List<Map.Entry<String, String>> headers) {
-        @Override
-        public String toString() {
-            return contentType + " " + headers + " " + new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8)
-                    + (body.length > 300 ? "...(" + body.length + " bytes)" : "");
-        }
-    }
-
-    /** Sends the request; a try that takes longer than 10 s is a hang and fails. */
     private MvcResult send(String leadId, Request request) throws Exception {
-        var future = REQUESTS.submit(() -> mvc.perform(post("/api/v1/leads/{leadId}/feedback", leadId).with(raw -> {
-            raw.setContent(request.body());
-            if (!request.contentType().isEmpty()) {
-                raw.setContentType(request.contentType());
-            }
-            request.headers().forEach(h -> raw.addHeader(h.getKey(), h.getValue()));
-            return raw;
-        })).andReturn());
-        try {
-            return future.get(10, TimeUnit.SECONDS);
-        } catch (TimeoutException hang) {
-            future.cancel(true);
-            throw new AssertionError("No answer within 10 s to " + request, hang);
-        }
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        return BadInputMvc.send(mvc, post("/api/v1/leads/{leadId}/feedback", leadId), request);
     }
 }

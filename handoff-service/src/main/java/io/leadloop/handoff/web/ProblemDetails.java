@@ -13,21 +13,20 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.leadloop.handoff.assignment.HandoffsUnavailableException;
 import io.leadloop.handoff.roster.RosterUnavailableException;
+import io.leadloop.security.problems.JsonPointers;
+import io.leadloop.security.problems.LeadLoopProblemHandler;
 import tools.jackson.core.JacksonException;
 
 /**
  * Every error of the API as RFC 9457 problem details with a stable {@code type} URI
- * ({@code https://leadloop.io/problems/<slug>}), including Spring MVC's own (unknown path, wrong method, ...).
+ * ({@code https://leadloop.io/problems/<slug>}), including Spring MVC's own (unknown path, wrong method, ...), which
+ * {@link LeadLoopProblemHandler} types.
  */
 @RestControllerAdvice
-class ProblemDetails extends ResponseEntityExceptionHandler {
-
-    static final String TYPE_BASE = "https://leadloop.io/problems/";
-    private static final URI ABOUT_BLANK = URI.create("about:blank");
+class ProblemDetails extends LeadLoopProblemHandler {
 
     @ExceptionHandler
     ProblemDetail handoffNotFound(HandoffNotFoundException notFound) {
@@ -87,31 +86,9 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         problem.setType(URI.create(TYPE_BASE + "malformed-request"));
         problem.setTitle("Malformed request");
         if (exception.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            problem.setProperty("errors", List.of(Map.of("pointer", pointerOf(jackson.getPath()),
+            problem.setProperty("errors", List.of(Map.of("pointer", JsonPointers.of(jackson.getPath()),
                     "detail", String.valueOf(jackson.getOriginalMessage()))));
         }
         return ResponseEntity.badRequest().body(problem);
-    }
-
-    private static String pointerOf(List<JacksonException.Reference> path) {
-        var pointer = new StringBuilder();
-        for (JacksonException.Reference reference : path) {
-            pointer.append('/').append(reference.getPropertyName() != null
-                    ? reference.getPropertyName().replace("~", "~0").replace("/", "~1")
-                    : Integer.toString(reference.getIndex()));
-        }
-        return pointer.toString();
-    }
-
-    /** Gives Spring MVC's own problems a LeadLoop type named after the status, e.g. {@code .../method-not-allowed}. */
-    @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
-            WebRequest request) {
-        if (body instanceof ProblemDetail problem
-                && (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))
-                && HttpStatus.resolve(statusCode.value()) instanceof HttpStatus status) {
-            problem.setType(URI.create(TYPE_BASE + status.name().toLowerCase().replace('_', '-')));
-        }
-        return super.createResponseEntity(body, headers, statusCode, request);
     }
 }

@@ -9,21 +9,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestContextManager;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -37,6 +29,8 @@ import io.leadloop.handoff.roster.RosterService;
 import io.leadloop.handoff.routing.Rep;
 import io.leadloop.handoff.routing.RepRoster;
 import io.leadloop.testsupport.BadInput;
+import io.leadloop.testsupport.BadInput.Request;
+import io.leadloop.testsupport.BadInputMvc;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -46,7 +40,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.statistics.Statistics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -72,7 +65,6 @@ class HandoffBadInputPropertiesTest {
             "dailyCap", "territories", "segments", "skills", "accountDomains", "outOfOfficeFrom", "outOfOfficeUntil");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final ExecutorService REQUESTS = Executors.newCachedThreadPool();
 
     @Autowired
     private MockMvc mvc;
@@ -88,17 +80,12 @@ class HandoffBadInputPropertiesTest {
         // handoffs.find / openQueue: Mockito's defaults (no handoff, an empty queue) are what the stores say for any id
     }
 
-    @AfterContainer
-    static void stopRequests() {
-        REQUESTS.shutdownNow();
-    }
-
     // PUT /api/v1/reps/{repId}
 
     @Property(tries = 800, shrinking = ShrinkingMode.OFF)
     void repUpsertNeverAnswers5xxAndExplainsEveryRefusal(@ForAll("repRequests") Request request,
             @ForAll("repIds") String repId) throws Exception {
-        MvcResult result = send(() -> put("/api/v1/reps/{repId}", repId), request);
+        MvcResult result = send(put("/api/v1/reps/{repId}", repId), request);
         Statistics.collect(result.getResponse().getStatus());
         assertWellBehaved(result);
         if (result.getResponse().getStatus() == 202) {
@@ -109,14 +96,13 @@ class HandoffBadInputPropertiesTest {
     @Property(tries = 300)
     void everyValidRepIsTakenWhateverUnknownFieldsItCarries(@ForAll("validRepIds") String repId,
             @ForAll("validReps") String rep) throws Exception {
-        MvcResult result = send(() -> put("/api/v1/reps/{repId}", repId), new Request("application/json", utf8(rep),
-                List.of()));
+        MvcResult result = send(put("/api/v1/reps/{repId}", repId), Request.of("application/json", rep));
 
         assertThat(result.getResponse().getStatus()).as("%s -> %.500s", rep, result.getResponse().getContentAsString())
                 .isEqualTo(202);
         JsonNode answer = JSON.readTree(result.getResponse().getContentAsByteArray());
         assertThat(answer.path("id").asString()).isEqualTo(repId);
-        assertThat(answer.path("name").asString()).isEqualTo(JSON.readTree(utf8(rep)).path("name").asString().strip());
+        assertThat(answer.path("name").asString()).isEqualTo(JSON.readTree(BadInput.utf8(rep)).path("name").asString().strip());
     }
 
     // DELETE /api/v1/reps/{repId}, GET /api/v1/reps/{repId}/queue, GET /api/v1/handoffs/{leadId}
@@ -124,7 +110,7 @@ class HandoffBadInputPropertiesTest {
     @Property(tries = 600, shrinking = ShrinkingMode.OFF)
     void pathsNeverAnswer5xxWhateverTheId(@ForAll("paths") Path path, @ForAll("repIds") String id,
             @ForAll("headers") List<Map.Entry<String, String>> headers) throws Exception {
-        MvcResult result = send(() -> path.request().apply(id), new Request("", new byte[0], headers));
+        MvcResult result = send(path.request().apply(id), Request.withoutBody(headers));
         Statistics.label("endpoint").collect(path.name());
         Statistics.label("status").collect(path.name() + " " + result.getResponse().getStatus());
         assertWellBehaved(result);
@@ -134,30 +120,25 @@ class HandoffBadInputPropertiesTest {
     void pathsNeverAnswer5xxToRawMalformedPaths(@ForAll("rawPaths") Tuple.Tuple2<String, String> methodAndPath)
             throws Exception {
         String path = methodAndPath.get2();
-        MvcResult result = send(() -> switch (methodAndPath.get1()) {
+        MvcResult result = send(switch (methodAndPath.get1()) {
             case "DELETE" -> delete(URI.create(path));
             case "PUT" -> put(URI.create(path)).contentType(MediaType.APPLICATION_JSON).content(VALID_REP);
             default -> get(URI.create(path));
-        }, new Request("", new byte[0], List.of()));
+        }, Request.withoutBody(List.of()));
         Statistics.collect(methodAndPath.get1() + " " + result.getResponse().getStatus());
         assertWellBehaved(result);
     }
 
     @Example
     void givesSpringsOwnRefusalsAStableProblemType() throws Exception {
-        MvcResult result = send(() -> put("/api/v1/reps/{repId}", "rep-di"), new Request("text/plain", utf8(VALID_REP),
-                List.of()));
-
-        assertThat(result.getResponse().getStatus()).isEqualTo(415);
-        assertThat(JSON.readTree(result.getResponse().getContentAsByteArray()).path("type").asString())
-                .isEqualTo("https://leadloop.io/problems/unsupported-media-type");
-        assertWellBehaved(result);
+        BadInputMvc.assertProblem(send(put("/api/v1/reps/{repId}", "rep-di"), Request.of("text/plain", VALID_REP)), 415,
+                "unsupported-media-type");
     }
 
     @Example
     void refusesAFormBodyWithABadEscapeAsAnUnsupportedMediaType() throws Exception {
-        MvcResult result = send(() -> put("/api/v1/reps/{repId}", "rep-di"),
-                new Request("application/x-www-form-urlencoded", utf8("name=%zz"), List.of()));
+        MvcResult result = send(put("/api/v1/reps/{repId}", "rep-di"),
+                Request.of("application/x-www-form-urlencoded", "name=%zz"));
 
         assertThat(result.getResponse().getStatus()).isEqualTo(415);
         assertWellBehaved(result);
@@ -165,26 +146,17 @@ class HandoffBadInputPropertiesTest {
 
     @Example
     void namesTheFieldOfARepOfTheWrongShape() throws Exception {
-        MvcResult result = send(() -> put("/api/v1/reps/{repId}", "rep-di"), new Request("application/json",
-                utf8("{\"name\":\"Di Park\",\"weight\":{\"a\":1}}"), List.of()));
+        MvcResult result = send(put("/api/v1/reps/{repId}", "rep-di"),
+                Request.of("application/json", "{\"name\":\"Di Park\",\"weight\":{\"a\":1}}"));
 
-        assertThat(result.getResponse().getStatus()).isEqualTo(400);
-        JsonNode problem = JSON.readTree(result.getResponse().getContentAsByteArray());
-        assertThat(problem.path("type").asString()).isEqualTo("https://leadloop.io/problems/malformed-request");
+        JsonNode problem = BadInputMvc.assertProblem(result, 400, "malformed-request");
         assertThat(problem.path("errors").path(0).path("pointer").asString()).isEqualTo("/weight");
-        assertWellBehaved(result);
     }
 
     @Provide
     Arbitrary<Request> repRequests() {
-        Arbitrary<byte[]> bodies = Arbitraries.frequencyOf(List.of(
-                Tuple.of(4, BadInput.mutated(VALID_REP, REP_FIELDS).map(HandoffBadInputPropertiesTest::utf8)),
-                Tuple.of(4, BadInput.brokenBytes(VALID_REP)),
-                Tuple.of(2, BadInput.deepNesting().map(HandoffBadInputPropertiesTest::utf8)),
-                Tuple.of(2, BadInput.wrongValues().map(HandoffBadInputPropertiesTest::utf8))));
-        Arbitrary<String> types = Arbitraries.frequencyOf(List.of(Tuple.of(8, Arbitraries.just("application/json")),
-                Tuple.of(2, BadInput.contentTypes())));
-        return Combinators.combine(types, bodies, headers()).as(Request::new);
+        return Combinators.combine(BadInput.mostlyJsonContentTypes(), BadInput.hostileBodies(VALID_REP, REP_FIELDS),
+                headers()).as(Request::new);
     }
 
     @Provide
@@ -262,38 +234,17 @@ class HandoffBadInputPropertiesTest {
         return values.stream().map(BadInput::quoted).reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]").orElse("[]");
     }
 
+    /** Every answer well behaved ({@link BadInputMvc#assertWellBehaved}), and an invalid rep names its fields. */
     private static void assertWellBehaved(MvcResult result) throws Exception {
+        BadInputMvc.assertWellBehaved(result);
         int status = result.getResponse().getStatus();
         String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(status).as("status, body: %.500s", body).isLessThan(500);
-        if (status == 406 || status >= 400 && body.isEmpty() && !acceptsJson(result.getRequest().getHeaders("Accept"))) {
-            return; // content negotiation: a client that accepts no JSON gets the status without the body it refused
-        }
-        if (status >= 400) {
-            assertThat(result.getResponse().getContentType()).as("content type of %d %.300s", status, body).isNotNull();
-            assertThat(MediaType.parseMediaType(result.getResponse().getContentType())
-                    .isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).as("problem+json: %d %.300s", status, body).isTrue();
+        if (status >= 400 && !body.isEmpty() && status != 406) {
             JsonNode problem = JSON.readTree(body);
-            assertThat(problem.path("type").asString()).as("%.300s", body).startsWith("https://leadloop.io/problems/");
-            assertThat(problem.path("title").asString() + problem.path("detail").asString()).as("%.300s", body).isNotBlank();
-            assertThat(problem.path("status").asInt()).as("%.300s", body).isEqualTo(status);
             if (problem.path("type").asString().endsWith("/invalid-rep")) {
                 assertThat(problem.path("errors").size()).as("%.300s", body).isPositive();
             }
         }
-    }
-
-    private static boolean acceptsJson(Enumeration<String> accept) {
-        for (String header : Collections.list(accept)) {
-            try {
-                if (MediaType.parseMediaTypes(header).stream().noneMatch(MediaType.APPLICATION_PROBLEM_JSON::isCompatibleWith)) {
-                    return false;
-                }
-            } catch (InvalidMediaTypeException unreadable) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** An endpoint taking an id in its path. */
@@ -304,36 +255,7 @@ class HandoffBadInputPropertiesTest {
         }
     }
 
-    /** A request with its content type (blank: none), raw body bytes and headers (a name may repeat). */
-    record Request(String contentType, byte[] body, List<Map.Entry<String, String>> headers) {
-        @Override
-        public String toString() {
-            return contentType + " " + headers + " " + new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8)
-                    + (body.length > 300 ? "...(" + body.length + " bytes)" : "");
-        }
-    }
-
-    /** Sends the request; a try that takes longer than 10 s is a hang and fails. */
-    private MvcResult send(Callable<MockHttpServletRequestBuilder> target, Request request) throws Exception {
-        var future = REQUESTS.submit(() -> mvc.perform(target.call().with(raw -> {
-            if (request.body().length > 0 || !request.contentType().isEmpty()) {
-                raw.setContent(request.body());
-            }
-            if (!request.contentType().isEmpty()) {
-                raw.setContentType(request.contentType());
-            }
-            request.headers().forEach(h -> raw.addHeader(h.getKey(), h.getValue()));
-            return raw;
-        })).andReturn());
-        try {
-            return future.get(10, TimeUnit.SECONDS);
-        } catch (TimeoutException hang) {
-            future.cancel(true);
-            throw new AssertionError("No answer within 10 s to " + request, hang);
-        }
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+    private MvcResult send(MockHttpServletRequestBuilder target, Request request) throws Exception {
+        return BadInputMvc.send(mvc, target, request);
     }
 }

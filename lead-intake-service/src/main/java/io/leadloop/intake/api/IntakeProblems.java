@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,23 +14,25 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.leadloop.intake.IntakeProperties;
 import io.leadloop.intake.identity.KnownLeadsUnavailableException;
 import io.leadloop.intake.lead.FieldProblem;
 import io.leadloop.intake.lead.InvalidLeadException;
 import io.leadloop.intake.publishing.LeadNotPublishedException;
+import io.leadloop.security.problems.JsonPointers;
+import io.leadloop.security.problems.LeadLoopProblemHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
 /**
  * Every refusal as RFC 9457 problem details with a stable type, naming each offending field by JSON pointer.
- * Extends Spring's handler so framework errors (wrong media type, method, ...) are problem details too.
+ * Extends LeadLoop's (and so Spring's) handler so framework errors (wrong media type, method, ...) are problem details
+ * with a stable type too.
  */
 @RestControllerAdvice
-class IntakeProblems extends ResponseEntityExceptionHandler {
+class IntakeProblems extends LeadLoopProblemHandler {
 
     static final URI INVALID_LEAD = URI.create("https://leadloop.io/problems/invalid-lead");
     static final URI MALFORMED_JSON = URI.create("https://leadloop.io/problems/malformed-json");
@@ -78,7 +79,7 @@ class IntakeProblems extends ResponseEntityExceptionHandler {
         String pointer = "";
         String detail = "The body is not valid JSON";
         if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            pointer = pointerOf(databind.getPath());
+            pointer = JsonPointers.of(databind.getPath());
             detail = "Wrong type or value at " + pointer;
         } else if (e.getCause() instanceof JacksonException jackson) {
             detail = "The body is not valid JSON: " + jackson.getOriginalMessage();
@@ -90,39 +91,7 @@ class IntakeProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    /**
-     * Spring's own refusals (wrong media type, method, missing body, ...) come with {@code about:blank}; give each a
-     * stable type of ours, named after its status, so every problem a client sees can be told apart by type.
-     */
-    @Override
-    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem) {
-            withStableType(problem);
-        }
-        return super.createResponseEntity(body, headers, statusCode, request);
-    }
-
-    static void withStableType(ProblemDetail problem) {
-        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-            HttpStatus status = HttpStatus.resolve(problem.getStatus());
-            String name = status == null ? "http-" + problem.getStatus() : status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-            problem.setType(URI.create("https://leadloop.io/problems/" + name));
-        }
-    }
-
     private static List<Map<String, String>> errors(List<FieldProblem> problems) {
         return problems.stream().map(p -> Map.of("pointer", p.pointer(), "detail", p.detail())).toList();
-    }
-
-    private static String pointerOf(List<JacksonException.Reference> path) {
-        var pointer = new StringBuilder();
-        for (JacksonException.Reference reference : path) {
-            pointer.append('/');
-            pointer.append(reference.getPropertyName() != null
-                    ? reference.getPropertyName().replace("~", "~0").replace("/", "~1")
-                    : Integer.toString(reference.getIndex()));
-        }
-        return pointer.toString();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.leadloop.intake.capture.Delivery;
 import io.leadloop.intake.lead.FieldProblem;
 import io.leadloop.intake.lead.LeadSubmission;
+import io.leadloop.security.problems.JsonPointers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,7 +58,7 @@ final class BatchItems {
         try {
             submission = json.treeToValue(lead, LeadSubmission.class);
         } catch (JacksonException wrongType) {
-            String pointer = at + pointerOf(wrongType.getPath());
+            String pointer = at + JsonPointers.of(wrongType.getPath());
             return new BatchItem.Unreadable(index, List.of(new FieldProblem(pointer, "wrong type or value")));
         }
         String deliveryId = Optional.ofNullable(key).filter(JsonNode::isString).map(JsonNode::asString)
@@ -65,16 +66,5 @@ final class BatchItems {
                 .orElse(batchKey == null || batchKey.isBlank() ? null : batchKey + "#" + index);
         return new BatchItem.Readable(index, Delivery.viaApi(submission, deliveryId),
                 SameLeadKeys.of(submission, deliveryId));
-    }
-
-    private static String pointerOf(List<JacksonException.Reference> path) {
-        var pointer = new StringBuilder();
-        for (JacksonException.Reference reference : path) {
-            pointer.append('/');
-            pointer.append(reference.getPropertyName() != null
-                    ? reference.getPropertyName().replace("~", "~0").replace("/", "~1")
-                    : Integer.toString(reference.getIndex()));
-        }
-        return pointer.toString();
     }
 }

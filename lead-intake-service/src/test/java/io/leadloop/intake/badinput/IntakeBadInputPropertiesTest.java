@@ -1,14 +1,14 @@
 package io.leadloop.intake.badinput;
 
+import static io.leadloop.testsupport.BadInput.utf8;
+import static io.leadloop.testsupport.BadInputMvc.assertWellBehaved;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,21 +17,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
-import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.util.unit.DataSize;
 
@@ -52,6 +45,8 @@ import io.leadloop.intake.sources.SourceSettings;
 import io.leadloop.schemas.serde.TrustedAvroPackages;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.leadloop.testsupport.BadInput;
+import io.leadloop.testsupport.BadInput.Request;
+import io.leadloop.testsupport.BadInputMvc;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -60,7 +55,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.statistics.Statistics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -78,17 +72,11 @@ class IntakeBadInputPropertiesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String FORM_SOURCE = "demo-form";
-    private static final ExecutorService REQUESTS = Executors.newCachedThreadPool();
 
     private static final String VALID_LEAD = JSON.writeValueAsString(JSON.readTree(ApiExamples.FULL_LEAD));
     private static final List<String> LEAD_FIELDS = JSON.readTree(VALID_LEAD).propertyNames().stream().toList();
 
     private final MockMvc mvc = intakeWithoutKafka();
-
-    @AfterContainer
-    static void stopRequests() {
-        REQUESTS.shutdownNow();
-    }
 
     // POST /api/v1/leads
 
@@ -104,19 +92,13 @@ class IntakeBadInputPropertiesTest {
 
     @Property(tries = 200)
     void everyValidLeadIsTakenWhateverUnknownFieldsItCarries(@ForAll("validLeads") String lead) throws Exception {
-        MvcResult result = send("/api/v1/leads", new Request("application/json", lead.getBytes(StandardCharsets.UTF_8),
-                List.of()));
+        MvcResult result = send("/api/v1/leads", Request.of("application/json", lead));
         assertThat(result.getResponse().getStatus()).as("%.500s", result.getResponse().getContentAsString()).isEqualTo(202);
     }
 
     @Provide
     Arbitrary<Request> leadRequests() {
-        Arbitrary<byte[]> bodies = frequency(
-                weighted(4, BadInput.mutated(VALID_LEAD, LEAD_FIELDS).map(IntakeBadInputPropertiesTest::utf8)),
-                weighted(4, BadInput.brokenBytes(VALID_LEAD)),
-                weighted(2, BadInput.deepNesting().map(IntakeBadInputPropertiesTest::utf8)),
-                weighted(2, BadInput.wrongValues().map(IntakeBadInputPropertiesTest::utf8)));
-        return requests(bodies);
+        return requests(BadInput.hostileBodies(VALID_LEAD, LEAD_FIELDS));
     }
 
     @Provide
@@ -140,7 +122,7 @@ class IntakeBadInputPropertiesTest {
     @Property(tries = 300, shrinking = ShrinkingMode.OFF)
     void batchTakesEveryValidItemNextToInvalidOnes(@ForAll("mixedBatches") List<Item> items) throws Exception {
         String body = items.stream().map(Item::json).reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]").orElseThrow();
-        MvcResult result = send("/api/v1/leads/batch", new Request("application/json", utf8(body), List.of()));
+        MvcResult result = send("/api/v1/leads/batch", Request.of("application/json", body));
 
         assertThat(result.getResponse().getStatus()).as("%.500s", result.getResponse().getContentAsString()).isEqualTo(200);
         JsonNode results = JSON.readTree(result.getResponse().getContentAsByteArray()).path("results");
@@ -170,8 +152,8 @@ class IntakeBadInputPropertiesTest {
         Arbitrary<byte[]> bodies = frequency(
                 weighted(3, BadInput.mutated(VALID_LEAD, LEAD_FIELDS).map(item -> utf8("[" + item + "]"))),
                 weighted(4, BadInput.brokenBytes(validBatch)),
-                weighted(2, BadInput.deepNesting().map(IntakeBadInputPropertiesTest::utf8)),
-                weighted(2, BadInput.wrongValues().map(IntakeBadInputPropertiesTest::utf8)),
+                weighted(2, BadInput.deepNesting().map(BadInput::utf8)),
+                weighted(2, BadInput.wrongValues().map(BadInput::utf8)),
                 weighted(1, Arbitraries.integers().between(501, 600).map(n -> utf8("[" + "{},".repeat(n - 1) + "{}]"))));
         return requests(bodies);
     }
@@ -222,7 +204,7 @@ class IntakeBadInputPropertiesTest {
                 Combinators.combine(BadInput.fieldNames(), Arbitraries.strings().ofMaxLength(50))
                         .as((name, value) -> valid + "&" + name + "=" + value));
         Arbitrary<byte[]> bodies = frequency(
-                weighted(5, broken.map(IntakeBadInputPropertiesTest::utf8)),
+                weighted(5, broken.map(BadInput::utf8)),
                 weighted(3, BadInput.brokenBytes(valid)),
                 weighted(1, Arbitraries.just(utf8(VALID_LEAD))));
         Arbitrary<String> types = frequency(
@@ -244,58 +226,20 @@ class IntakeBadInputPropertiesTest {
 
     @Example
     void refusesABodyWithAnEmptyCharsetAs415InsteadOfFailingWith500() throws Exception {
-        MvcResult result = send("/forms/" + FORM_SOURCE, new Request("application/x-www-form-urlencoded;charset=",
-                utf8("email=ana%40acme.io"), List.of()));
+        MvcResult result = send("/forms/" + FORM_SOURCE, Request.of("application/x-www-form-urlencoded;charset=",
+                "email=ana%40acme.io"));
 
-        assertThat(result.getResponse().getStatus()).isEqualTo(415);
-        assertThat(JSON.readTree(result.getResponse().getContentAsByteArray()).path("type").asString())
-                .isEqualTo("https://leadloop.io/problems/unsupported-charset");
-        assertWellBehaved(result);
+        BadInputMvc.assertProblem(result, 415, "unsupported-charset");
     }
 
     @Example
     void givesSpringsOwnRefusalsAStableProblemType() throws Exception {
-        MvcResult result = send("/api/v1/leads", new Request("text/plain", utf8(VALID_LEAD), List.of()));
-
-        assertThat(result.getResponse().getStatus()).isEqualTo(415);
-        assertThat(JSON.readTree(result.getResponse().getContentAsByteArray()).path("type").asString())
-                .isEqualTo("https://leadloop.io/problems/unsupported-media-type");
-        assertWellBehaved(result);
-    }
-
-    // What every answer must be
-
-    private static void assertWellBehaved(MvcResult result) throws Exception {
-        int status = result.getResponse().getStatus();
-        String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(status).as("status, body: %.500s", body).isLessThan(500);
-        if (status == 406 || status >= 400 && body.isEmpty() && !acceptsJson(result.getRequest().getHeaders("Accept"))) {
-            // Content negotiation: a client that accepts no JSON is told the status without a body it refused.
-            return;
-        }
-        if (status >= 400) {
-            assertThat(result.getResponse().getContentType()).as("content type of %d %.300s", status, body).isNotNull();
-            assertThat(MediaType.parseMediaType(result.getResponse().getContentType())
-                    .isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).as("problem+json: %d %.300s", status, body).isTrue();
-            JsonNode problem = JSON.readTree(body);
-            assertThat(problem.path("type").asString()).as(body).isNotBlank();
-            assertThat(problem.path("title").asString() + problem.path("detail").asString()).as(body).isNotBlank();
-            assertThat(problem.path("status").asInt()).as(body).isEqualTo(status);
-        }
-    }
-
-    /** A request with its content type (blank: none), raw body bytes and headers (a name may repeat). */
-    record Request(String contentType, byte[] body, List<Map.Entry<String, String>> headers) {
-        @Override
-        public String toString() {
-            return contentType + " " + headers + " " + new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8)
-                    + (body.length > 300 ? "...(" + body.length + " bytes)" : "");
-        }
+        BadInputMvc.assertProblem(send("/api/v1/leads", Request.of("text/plain", VALID_LEAD)), 415,
+                "unsupported-media-type");
     }
 
     private Arbitrary<Request> requests(Arbitrary<byte[]> bodies) {
-        Arbitrary<String> types = frequency(weighted(8, Arbitraries.just("application/json")),
-                weighted(2, BadInput.contentTypes()));
+        Arbitrary<String> types = BadInput.mostlyJsonContentTypes();
         Arbitrary<List<Map.Entry<String, String>>> headers = Arbitraries.oneOf(
                 Arbitraries.just(List.of()),
                 Arbitraries.of(List.of(Map.entry("Idempotency-Key", "k-1"), Map.entry("Idempotency-Key", "k-2")),
@@ -309,30 +253,8 @@ class IntakeBadInputPropertiesTest {
         return Combinators.combine(types, bodies, headers).as(Request::new);
     }
 
-    /** Sends the request; a try that takes longer than 10 s is a hang and fails. */
     private MvcResult send(String path, Request request) throws Exception {
-        var future = REQUESTS.submit(() -> {
-            MockHttpServletRequestBuilder builder = post(path).with(raw -> {
-                raw.setContent(request.body());
-                if (!request.contentType().isEmpty()) {
-                    raw.setContentType(request.contentType());
-                }
-                request.headers().forEach(h -> raw.addHeader(h.getKey(), h.getValue()));
-                return raw;
-            });
-            MvcResult result = mvc.perform(builder).andReturn();
-            if (result.getRequest().isAsyncStarted()) {
-                result.getAsyncResult(Duration.ofSeconds(8).toMillis());
-                result = mvc.perform(asyncDispatch(result)).andReturn();
-            }
-            return result;
-        });
-        try {
-            return future.get(10, TimeUnit.SECONDS);
-        } catch (TimeoutException hang) {
-            future.cancel(true);
-            throw new AssertionError("No answer within 10 s to " + request, hang);
-        }
+        return BadInputMvc.send(mvc, post(path), request);
     }
 
     private static MockMvc intakeWithoutKafka() {
@@ -385,19 +307,6 @@ class IntakeBadInputPropertiesTest {
         }
     }
 
-    private static boolean acceptsJson(java.util.Enumeration<String> accept) {
-        for (String header : java.util.Collections.list(accept)) {
-            try {
-                if (MediaType.parseMediaTypes(header).stream().noneMatch(MediaType.APPLICATION_PROBLEM_JSON::isCompatibleWith)) {
-                    return false;
-                }
-            } catch (org.springframework.http.InvalidMediaTypeException unreadable) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static boolean readable(String json) {
         try {
             JSON.readTree(json);
@@ -405,10 +314,6 @@ class IntakeBadInputPropertiesTest {
         } catch (tools.jackson.core.JacksonException unreadable) {
             return false;
         }
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     private static <T> net.jqwik.api.Tuple.Tuple2<Integer, Arbitrary<T>> weighted(int frequency, Arbitrary<T> arbitrary) {

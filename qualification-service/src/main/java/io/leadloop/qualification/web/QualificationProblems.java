@@ -3,7 +3,6 @@ package io.leadloop.qualification.web;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -17,7 +16,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.leadloop.qualification.definitions.ApprovalConflictException;
 import io.leadloop.qualification.definitions.InvalidDefinitionException;
@@ -25,14 +23,16 @@ import io.leadloop.qualification.definitions.UnknownDefinitionException;
 import io.leadloop.qualification.definitions.Violation;
 import io.leadloop.qualification.streams.ScoresUnavailableException;
 import io.leadloop.qualification.streams.StreamsInstances;
+import io.leadloop.security.problems.JsonPointers;
+import io.leadloop.security.problems.LeadLoopProblemHandler;
 import tools.jackson.core.JacksonException;
 
 /**
  * Turns this service's errors into RFC 9457 problem details with stable {@code type} URIs, Spring MVC's own refusals
- * (wrong media type, unreadable body, wrong method, ...) included.
+ * (wrong media type, unreadable body, wrong method, ...) included: {@link LeadLoopProblemHandler} types those.
  */
 @RestControllerAdvice
-class QualificationProblems extends ResponseEntityExceptionHandler {
+class QualificationProblems extends LeadLoopProblemHandler {
 
     static final URI UNKNOWN_LEAD = URI.create("https://leadloop.io/problems/unknown-lead");
     static final URI SCORES_UNAVAILABLE = URI.create("https://leadloop.io/problems/scores-unavailable");
@@ -41,8 +41,6 @@ class QualificationProblems extends ResponseEntityExceptionHandler {
     static final URI UNKNOWN_DEFINITION = URI.create("https://leadloop.io/problems/unknown-definition");
     static final URI DEFINITION_CONFLICT = URI.create("https://leadloop.io/problems/definition-conflict");
     static final URI MALFORMED_REQUEST = URI.create("https://leadloop.io/problems/malformed-request");
-    private static final String TYPE_BASE = "https://leadloop.io/problems/";
-    private static final URI ABOUT_BLANK = URI.create("about:blank");
     private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
     private static final Logger log = LoggerFactory.getLogger(QualificationProblems.class);
@@ -128,31 +126,9 @@ class QualificationProblems extends ResponseEntityExceptionHandler {
         problem.setType(MALFORMED_REQUEST);
         problem.setTitle("Malformed request");
         if (exception.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            problem.setProperty("errors", List.of(Map.of("pointer", pointerOf(jackson.getPath()),
+            problem.setProperty("errors", List.of(Map.of("pointer", JsonPointers.of(jackson.getPath()),
                     "detail", String.valueOf(jackson.getOriginalMessage()))));
         }
         return ResponseEntity.badRequest().body(problem);
-    }
-
-    /** Gives Spring MVC's own problems a LeadLoop type named after the status, e.g. {@code .../method-not-allowed}. */
-    @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
-            WebRequest request) {
-        if (body instanceof ProblemDetail problem
-                && (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))
-                && HttpStatus.resolve(statusCode.value()) instanceof HttpStatus status) {
-            problem.setType(URI.create(TYPE_BASE + status.name().toLowerCase(Locale.ROOT).replace('_', '-')));
-        }
-        return super.createResponseEntity(body, headers, statusCode, request);
-    }
-
-    private static String pointerOf(List<JacksonException.Reference> path) {
-        var pointer = new StringBuilder();
-        for (JacksonException.Reference reference : path) {
-            pointer.append('/').append(reference.getPropertyName() != null
-                    ? reference.getPropertyName().replace("~", "~0").replace("/", "~1")
-                    : Integer.toString(reference.getIndex()));
-        }
-        return pointer.toString();
     }
 }

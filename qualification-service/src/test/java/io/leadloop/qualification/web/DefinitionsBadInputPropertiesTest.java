@@ -1,5 +1,6 @@
 package io.leadloop.qualification.web;
 
+import static io.leadloop.testsupport.BadInputMvc.assertWellBehaved;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
@@ -12,23 +13,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.TestContextManager;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -48,6 +39,8 @@ import io.leadloop.qualification.streams.LeadDefinitions;
 import io.leadloop.qualification.streams.QualificationStores;
 import io.leadloop.qualification.streams.StreamsInstances;
 import io.leadloop.testsupport.BadInput;
+import io.leadloop.testsupport.BadInput.Request;
+import io.leadloop.testsupport.BadInputMvc;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -57,7 +50,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.statistics.Statistics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -98,7 +90,6 @@ class DefinitionsBadInputPropertiesTest {
     private static final List<String> APPROVAL_FIELDS = List.of("approver", "team");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final ExecutorService REQUESTS = Executors.newCachedThreadPool();
 
     @Autowired
     private MockMvc mvc;
@@ -143,11 +134,6 @@ class DefinitionsBadInputPropertiesTest {
                 call.getArgument(2))).given(stores).rejectionReason(anyString(), anyString(), anyInt());
     }
 
-    @AfterContainer
-    static void stopRequests() {
-        REQUESTS.shutdownNow();
-    }
-
     private static DefinitionState version(String version) {
         return switch (version) {
             case BUILTIN_VERSION -> BUILTIN;
@@ -161,7 +147,7 @@ class DefinitionsBadInputPropertiesTest {
     @Property(tries = 800, shrinking = ShrinkingMode.OFF)
     void proposingNeverAnswers5xxAndExplainsEveryRefusal(@ForAll("definitionRequests") Request request,
             @ForAll("proposers") String proposedBy) throws Exception {
-        MvcResult result = send(() -> post("/api/v1/definitions").param("proposedBy", proposedBy), request);
+        MvcResult result = send(post("/api/v1/definitions").param("proposedBy", proposedBy), request);
         Statistics.collect(result.getResponse().getStatus());
         assertWellBehaved(result);
         if (result.getResponse().getStatus() == 400) {
@@ -175,8 +161,7 @@ class DefinitionsBadInputPropertiesTest {
 
     @Property(tries = 300)
     void everyValidProposalIsTaken(@ForAll("validDefinitions") String definition) throws Exception {
-        MvcResult result = send(() -> post("/api/v1/definitions"),
-                new Request("application/json", utf8(definition), List.of()));
+        MvcResult result = send(post("/api/v1/definitions"), Request.of("application/json", definition));
 
         assertThat(result.getResponse().getStatus()).as("%.500s", result.getResponse().getContentAsString())
                 .isEqualTo(201);
@@ -191,15 +176,15 @@ class DefinitionsBadInputPropertiesTest {
     @Property(tries = 600, shrinking = ShrinkingMode.OFF)
     void approvingNeverAnswers5xxAndExplainsEveryRefusal(@ForAll("approvalRequests") Request request,
             @ForAll("versions") String version) throws Exception {
-        MvcResult result = send(() -> post("/api/v1/definitions/{version}/approvals", version), request);
+        MvcResult result = send(post("/api/v1/definitions/{version}/approvals", version), request);
         Statistics.collect(result.getResponse().getStatus());
         assertWellBehaved(result);
     }
 
     @Property(tries = 200)
     void everyValidApprovalIsTaken(@ForAll("validApprovals") String approval) throws Exception {
-        MvcResult result = send(() -> post("/api/v1/definitions/{version}/approvals", PROPOSED_VERSION),
-                new Request("application/json", utf8(approval), List.of()));
+        MvcResult result = send(post("/api/v1/definitions/{version}/approvals", PROPOSED_VERSION),
+                Request.of("application/json", approval));
 
         assertThat(result.getResponse().getStatus()).as("%s -> %.500s", approval,
                 result.getResponse().getContentAsString()).isEqualTo(200);
@@ -211,7 +196,7 @@ class DefinitionsBadInputPropertiesTest {
     @Property(tries = 800, shrinking = ShrinkingMode.OFF)
     void readsNeverAnswer5xxWhateverThePathSegmentOrQuery(@ForAll("reads") Read read, @ForAll("versions") String segment,
             @ForAll("queryValues") String query) throws Exception {
-        MvcResult result = send(() -> read.request(segment, query), new Request("", new byte[0], read.headers()));
+        MvcResult result = send(read.request(segment, query), Request.withoutBody(read.headers()));
         Statistics.label("endpoint").collect(read.name());
         Statistics.label("status").collect(read.name() + " " + result.getResponse().getStatus());
         assertWellBehaved(result);
@@ -219,26 +204,21 @@ class DefinitionsBadInputPropertiesTest {
 
     @Property(tries = 300, shrinking = ShrinkingMode.OFF)
     void readsNeverAnswer5xxToRawMalformedPaths(@ForAll("rawPaths") String path) throws Exception {
-        MvcResult result = send(() -> get(URI.create(path)), new Request("", new byte[0], List.of()));
+        MvcResult result = send(get(URI.create(path)), Request.withoutBody(List.of()));
         Statistics.collect(result.getResponse().getStatus());
         assertWellBehaved(result);
     }
 
     @Example
     void givesSpringsOwnRefusalsAStableProblemType() throws Exception {
-        MvcResult result = send(() -> post("/api/v1/definitions"), new Request("text/plain", utf8(VALID_DEFINITION),
-                List.of()));
-
-        assertThat(result.getResponse().getStatus()).isEqualTo(415);
-        assertThat(JSON.readTree(result.getResponse().getContentAsByteArray()).path("type").asString())
-                .isEqualTo("https://leadloop.io/problems/unsupported-media-type");
-        assertWellBehaved(result);
+        BadInputMvc.assertProblem(send(post("/api/v1/definitions"), Request.of("text/plain", VALID_DEFINITION)), 415,
+                "unsupported-media-type");
     }
 
     @Example
     void refusesAFormBodyWithABadEscapeOnAnyPathAsAProblem() throws Exception {
-        MvcResult result = send(() -> delete("/api/v1/definitions/{version}", PROPOSED_VERSION),
-                new Request("application/x-www-form-urlencoded", utf8("name=%zz"), List.of()));
+        MvcResult result = send(delete("/api/v1/definitions/{version}", PROPOSED_VERSION),
+                Request.of("application/x-www-form-urlencoded", "name=%zz"));
 
         assertThat(result.getResponse().getStatus()).isEqualTo(405);
         assertWellBehaved(result);
@@ -246,32 +226,21 @@ class DefinitionsBadInputPropertiesTest {
 
     @Example
     void namesTheFieldOfAnApprovalOfTheWrongShape() throws Exception {
-        MvcResult result = send(() -> post("/api/v1/definitions/{version}/approvals", PROPOSED_VERSION),
-                new Request("application/json", utf8("{\"approver\":{\"a\":1},\"team\":\"sales\"}"), List.of()));
+        MvcResult result = send(post("/api/v1/definitions/{version}/approvals", PROPOSED_VERSION),
+                Request.of("application/json", "{\"approver\":{\"a\":1},\"team\":\"sales\"}"));
 
-        assertThat(result.getResponse().getStatus()).isEqualTo(400);
-        JsonNode problem = JSON.readTree(result.getResponse().getContentAsByteArray());
-        assertThat(problem.path("type").asString()).isEqualTo("https://leadloop.io/problems/malformed-request");
+        JsonNode problem = BadInputMvc.assertProblem(result, 400, "malformed-request");
         assertThat(problem.path("errors").path(0).path("pointer").asString()).isEqualTo("/approver");
-        assertWellBehaved(result);
     }
 
     @Provide
     Arbitrary<Request> definitionRequests() {
-        return requests(Arbitraries.frequencyOf(List.of(
-                Tuple.of(4, BadInput.mutated(VALID_DEFINITION, DEFINITION_FIELDS).map(DefinitionsBadInputPropertiesTest::utf8)),
-                Tuple.of(4, BadInput.brokenBytes(VALID_DEFINITION)),
-                Tuple.of(2, BadInput.deepNesting().map(DefinitionsBadInputPropertiesTest::utf8)),
-                Tuple.of(2, BadInput.wrongValues().map(DefinitionsBadInputPropertiesTest::utf8)))));
+        return requests(BadInput.hostileBodies(VALID_DEFINITION, DEFINITION_FIELDS));
     }
 
     @Provide
     Arbitrary<Request> approvalRequests() {
-        return requests(Arbitraries.frequencyOf(List.of(
-                Tuple.of(4, BadInput.mutated(VALID_APPROVAL, APPROVAL_FIELDS).map(DefinitionsBadInputPropertiesTest::utf8)),
-                Tuple.of(4, BadInput.brokenBytes(VALID_APPROVAL)),
-                Tuple.of(2, BadInput.deepNesting().map(DefinitionsBadInputPropertiesTest::utf8)),
-                Tuple.of(2, BadInput.wrongValues().map(DefinitionsBadInputPropertiesTest::utf8)))));
+        return requests(BadInput.hostileBodies(VALID_APPROVAL, APPROVAL_FIELDS));
     }
 
     @Provide
@@ -374,8 +343,7 @@ class DefinitionsBadInputPropertiesTest {
     }
 
     private static Arbitrary<Request> requests(Arbitrary<byte[]> bodies) {
-        Arbitrary<String> types = Arbitraries.frequencyOf(List.of(Tuple.of(8, Arbitraries.just("application/json")),
-                Tuple.of(2, BadInput.contentTypes())));
+        Arbitrary<String> types = BadInput.mostlyJsonContentTypes();
         // mostly no odd header, so that most tries reach the body parser instead of stopping at content negotiation
         Arbitrary<List<Map.Entry<String, String>>> headers = Arbitraries.frequencyOf(List.of(
                 Tuple.of(6, Arbitraries.just(List.<Map.Entry<String, String>>of())),
@@ -385,37 +353,6 @@ class DefinitionsBadInputPropertiesTest {
                                 Map.entry(StreamsInstances.FORWARDED_HEADER, "2")),
                         List.of(Map.entry("Content-Type", "application/json"), Map.entry("Content-Type", "text/plain"))))));
         return Combinators.combine(types, bodies, headers).as(Request::new);
-    }
-
-    private static void assertWellBehaved(MvcResult result) throws Exception {
-        int status = result.getResponse().getStatus();
-        String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(status).as("status, body: %.500s", body).isLessThan(500);
-        if (status == 406 || status >= 400 && body.isEmpty() && !acceptsJson(result.getRequest().getHeaders("Accept"))) {
-            return; // content negotiation: a client that accepts no JSON gets the status without the body it refused
-        }
-        if (status >= 400) {
-            assertThat(result.getResponse().getContentType()).as("content type of %d %.300s", status, body).isNotNull();
-            assertThat(MediaType.parseMediaType(result.getResponse().getContentType())
-                    .isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).as("problem+json: %d %.300s", status, body).isTrue();
-            JsonNode problem = JSON.readTree(body);
-            assertThat(problem.path("type").asString()).as("%.300s", body).startsWith("https://leadloop.io/problems/");
-            assertThat(problem.path("title").asString() + problem.path("detail").asString()).as("%.300s", body).isNotBlank();
-            assertThat(problem.path("status").asInt()).as("%.300s", body).isEqualTo(status);
-        }
-    }
-
-    private static boolean acceptsJson(Enumeration<String> accept) {
-        for (String header : Collections.list(accept)) {
-            try {
-                if (MediaType.parseMediaTypes(header).stream().noneMatch(MediaType.APPLICATION_PROBLEM_JSON::isCompatibleWith)) {
-                    return false;
-                }
-            } catch (InvalidMediaTypeException unreadable) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A GET endpoint, built from a hostile path segment and query value, with the headers it is sent with. */
@@ -432,36 +369,7 @@ class DefinitionsBadInputPropertiesTest {
         }
     }
 
-    /** A request with its content type (blank: none), raw body bytes and headers (a name may repeat). */
-    record Request(String contentType, byte[] body, List<Map.Entry<String, String>> headers) {
-        @Override
-        public String toString() {
-            return contentType + " " + headers + " " + new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8)
-                    + (body.length > 300 ? "...(" + body.length + " bytes)" : "");
-        }
-    }
-
-    /** Sends the request; a try that takes longer than 10 s is a hang and fails. */
-    private MvcResult send(Callable<MockHttpServletRequestBuilder> target, Request request) throws Exception {
-        var future = REQUESTS.submit(() -> mvc.perform(target.call().with(raw -> {
-            if (request.body().length > 0 || !request.contentType().isEmpty()) {
-                raw.setContent(request.body());
-            }
-            if (!request.contentType().isEmpty()) {
-                raw.setContentType(request.contentType());
-            }
-            request.headers().forEach(h -> raw.addHeader(h.getKey(), h.getValue()));
-            return raw;
-        })).andReturn());
-        try {
-            return future.get(10, TimeUnit.SECONDS);
-        } catch (TimeoutException hang) {
-            future.cancel(true);
-            throw new AssertionError("No answer within 10 s to " + request, hang);
-        }
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+    private MvcResult send(MockHttpServletRequestBuilder target, Request request) throws Exception {
+        return BadInputMvc.send(mvc, target, request);
     }
 }
