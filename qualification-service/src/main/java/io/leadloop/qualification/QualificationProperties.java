@@ -75,16 +75,23 @@ public record QualificationProperties(@DefaultValue Scoring scoring, @DefaultVal
      * @param excludedFields fields never learned from, by feature name prefix (e.g. {@code attributes.tags});
      *        sales notes written after contact would leak the outcome
      * @param explanations how many features that pushed a probability up (and down) each score names
+     * @param pendingOutcomeTtl how long an outcome whose lead was never captured is kept waiting for the capture;
+     *        a typo'd lead id from a CRM would otherwise stay in the learning state forever
      */
     public record Learning(
             @DefaultValue("logistic-regression") String algorithm,
             @DefaultValue("naive-bayes") String shadowAlgorithm,
             @DefaultValue("none") String segmentBy,
             Set<String> excludedFields,
-            @DefaultValue("3") int explanations) {
+            @DefaultValue("3") int explanations,
+            @DefaultValue("30d") Duration pendingOutcomeTtl) {
 
         public Learning {
             excludedFields = excludedFields == null ? Set.of() : Set.copyOf(excludedFields);
+            if (pendingOutcomeTtl == null || pendingOutcomeTtl.isNegative() || pendingOutcomeTtl.isZero()) {
+                throw new IllegalArgumentException(
+                        "leadloop.qualification.learning.pending-outcome-ttl must be positive, not " + pendingOutcomeTtl);
+            }
             if (!segmentBy.equals("none") && !segmentBy.equals("channel")) {
                 throw new IllegalArgumentException("leadloop.qualification.learning.segment-by must be none or channel, not '"
                         + segmentBy + "'");

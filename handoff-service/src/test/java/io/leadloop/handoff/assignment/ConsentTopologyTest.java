@@ -25,6 +25,7 @@ import io.leadloop.handoff.sla.BusinessCalendar;
 import io.leadloop.handoff.sla.EscalationLadder;
 import io.leadloop.handoff.sla.SlaPolicy;
 import io.leadloop.handoff.sla.TeamCalendars;
+import io.leadloop.testsupport.MutableClock;
 
 /** Consent in handoff: an explicit "no" to sales contact is never handed off, and marketing is told why. */
 class ConsentTopologyTest {

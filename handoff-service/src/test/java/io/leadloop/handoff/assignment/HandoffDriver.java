@@ -35,6 +35,7 @@ import io.leadloop.schemas.Topic;
 import io.leadloop.schemas.Topics;
 import io.leadloop.schemas.deadletter.DeadLetterTopicHandler;
 import io.leadloop.schemas.serde.AvroSerde;
+import io.leadloop.testsupport.MutableClock;
 
 /**
  * The handoff topology in a {@code TopologyTestDriver} with the serde's {@code mock://} registry, a wall clock the

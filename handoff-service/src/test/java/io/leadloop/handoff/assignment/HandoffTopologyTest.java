@@ -36,6 +36,7 @@ import io.leadloop.handoff.sla.BusinessCalendar;
 import io.leadloop.handoff.sla.EscalationLadder;
 import io.leadloop.handoff.sla.SlaPolicy;
 import io.leadloop.handoff.sla.TeamCalendars;
+import io.leadloop.testsupport.MutableClock;
 
 class HandoffTopologyTest {
 

@@ -22,6 +22,7 @@ import io.leadloop.handoff.sla.BusinessCalendar;
 import io.leadloop.handoff.sla.EscalationLadder;
 import io.leadloop.handoff.sla.SlaPolicy;
 import io.leadloop.handoff.sla.TeamCalendars;
+import io.leadloop.testsupport.MutableClock;
 
 /**
  * Issue 5's fairness promise: 10,000 leads over 5 equal reps land within ±1% of an even split, with a restart in

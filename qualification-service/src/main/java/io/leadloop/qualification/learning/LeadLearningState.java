@@ -72,6 +72,18 @@ public record LeadLearningState(String segment, List<String> features, Map<Strin
         return new LeadLearningState(segment, features, labels, next);
     }
 
+    /**
+     * The same lead without the outcomes kept before {@code cutoff}, the others stamped {@code now} where they carry
+     * no time yet (state written before outcomes expired).
+     */
+    public LeadLearningState withPendingKeptSince(java.time.Instant cutoff, java.time.Instant now) {
+        var kept = pending.stream().filter(outcome -> !outcome.keptBefore(cutoff))
+                .map(outcome -> outcome.keptAt() == null ? new PendingOutcome(outcome.outcome(), outcome.reason(), now)
+                        : outcome)
+                .toList();
+        return new LeadLearningState(segment, features, labels, kept);
+    }
+
     public LeadLearningState withoutPending() {
         return new LeadLearningState(segment, features, labels, List.of());
     }

@@ -1,7 +1,9 @@
 package io.leadloop.qualification.streams;
 
+import java.time.Duration;
 import java.util.List;
 
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -16,6 +18,9 @@ import static io.leadloop.schemas.Topics.FEEDBACK_RECORDED;
 /**
  * Turns an outcome into labelled examples, one per target it teaches about, with the features the lead had when
  * it was scored (looked up in the same partition, both topics being keyed by leadId), re-keyed by model.
+ *
+ * <p>Outcomes of leads not scored yet are kept in the lead's state; every {@link #EXPIRY_INTERVAL} (wall-clock, so
+ * it runs on an idle partition too) this task's share of the store is checked for outcomes kept too long.
  */
 final class LabelOutcome implements Processor<String, FeedbackRecorded, String, TrainingExample> {
 
@@ -24,18 +29,29 @@ final class LabelOutcome implements Processor<String, FeedbackRecorded, String, 
         List<TrainingExample> label(FeedbackRecorded feedback, KeyValueStore<String, LeadLearningState> learning);
     }
 
+    @FunctionalInterface
+    interface PendingExpiry {
+        void expire(KeyValueStore<String, LeadLearningState> learning);
+    }
+
+    /** How often pending outcomes are checked for expiry: a scan of the task's learning state, so not often. */
+    static final Duration EXPIRY_INTERVAL = Duration.ofHours(1);
+
     private final Labelling labelling;
+    private final PendingExpiry expiry;
     private ProcessorContext<String, TrainingExample> context;
     private KeyValueStore<String, LeadLearningState> learning;
 
-    LabelOutcome(Labelling labelling) {
+    LabelOutcome(Labelling labelling, PendingExpiry expiry) {
         this.labelling = labelling;
+        this.expiry = expiry;
     }
 
     @Override
     public void init(ProcessorContext<String, TrainingExample> context) {
         this.context = context;
         this.learning = context.getStateStore(QualificationTopology.LEAD_LEARNING_STORE);
+        context.schedule(EXPIRY_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> expiry.expire(learning));
     }
 
     @Override

@@ -114,6 +114,7 @@ public final class QualificationTopology {
     private final LeadFeatures features;
     private final boolean segmentByChannel;
     private final int explanations;
+    private final Duration pendingOutcomeTtl;
     private final QualificationProperties.Captures captures;
     private final QualificationProperties.Rescoring rescoring;
     private final PersonalData personalData;
@@ -156,6 +157,7 @@ public final class QualificationTopology {
         this.features = new LeadFeatures(learning.excludedFields());
         this.segmentByChannel = learning.segmentBy().equals("channel");
         this.explanations = learning.explanations();
+        this.pendingOutcomeTtl = learning.pendingOutcomeTtl();
         this.captures = captures;
         this.rescoring = rescoring;
     }
@@ -229,7 +231,8 @@ public final class QualificationTopology {
         KStream<String, TrainingExample> released = capturedScored.process(
                 () -> new ReleasePendingOutcomes(this::releasePending), Named.as("release-pending-outcomes"),
                 LEAD_LEARNING_STORE);
-        feedback.process(() -> new LabelOutcome(this::label), Named.as("label-outcome"), LEAD_LEARNING_STORE)
+        feedback.process(() -> new LabelOutcome(this::label, this::expirePending), Named.as("label-outcome"),
+                        LEAD_LEARNING_STORE)
                 .merge(released, Named.as("outcomes-and-released"))
                 .repartition(Repartitioned.<String, TrainingExample>as("training-examples")
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.trainingExample()))
@@ -310,7 +313,8 @@ public final class QualificationTopology {
         return LeadIdMdc.with(feedback.getLeadId(), () -> {
             String leadId = feedback.getLeadId();
             LeadLearningState state = learning.get(leadId);
-            PendingOutcome outcome = new PendingOutcome(feedback.getOutcome().name(), feedback.getReason());
+            PendingOutcome outcome = new PendingOutcome(feedback.getOutcome().name(), feedback.getReason(),
+                    clock.instant());
             if (state == null || !state.scored()) {
                 // The outcome overtook its capture (the topics are read independently): kept with the lead until
                 // its capture is scored, then learned with the features it brings (see releasePending).
@@ -327,6 +331,38 @@ public final class QualificationTopology {
             meters.counter("leadloop.qualification.outcomes.learned").increment(examples.size());
             return examples;
         });
+    }
+
+    /**
+     * Drops the outcomes kept longer than the configured time for leads that were never scored (a lead id no
+     * capture will ever bring, e.g. a CRM's typo), and the state of such a lead once nothing is left in it. Scans
+     * the task's part of the store: only leads not scored hold pending outcomes (scoring releases them), but telling
+     * them apart needs the value. Changes are written after the scan, not through the open iterator.
+     */
+    private void expirePending(KeyValueStore<String, LeadLearningState> learning) {
+        Instant now = clock.instant();
+        Instant cutoff = now.minus(pendingOutcomeTtl);
+        Map<String, LeadLearningState> changed = new java.util.HashMap<>();
+        int expired = 0;
+        try (var all = learning.all()) {
+            while (all.hasNext()) {
+                var entry = all.next();
+                LeadLearningState state = entry.value;
+                if (state == null || state.scored() || state.pending().isEmpty()) {
+                    continue;
+                }
+                LeadLearningState left = state.withPendingKeptSince(cutoff, now);
+                if (!left.equals(state)) {
+                    expired += state.pending().size() - left.pending().size();
+                    changed.put(entry.key, left);
+                }
+            }
+        }
+        changed.forEach((leadId, left) -> learning.put(leadId, left.pending().isEmpty() ? null : left));
+        if (expired > 0) {
+            log.info("Dropped {} outcome(s) kept over {} for leads never captured", expired, pendingOutcomeTtl);
+            meters.counter("leadloop.qualification.outcomes.pending", "action", "expired").increment(expired);
+        }
     }
 
     /**

@@ -32,8 +32,8 @@ class LeadLearningStateSerdeTest {
 
     @Test
     void roundTripsPendingOutcomesOfALeadNotScoredYet() {
-        LeadLearningState pending = LeadLearningState.pendingOnly(new PendingOutcome("WON", null))
-                .withPending(new PendingOutcome("REJECTED", "not-a-fit"));
+        LeadLearningState pending = LeadLearningState.pendingOnly(new PendingOutcome("WON", null, java.time.Instant.parse("2026-03-02T09:30:00Z")))
+                .withPending(new PendingOutcome("REJECTED", "not-a-fit", java.time.Instant.parse("2026-03-03T10:00:00Z")));
 
         byte[] json = serdes.learningState().serializer().serialize("t", pending);
 

@@ -6,10 +6,8 @@ import static io.leadloop.qualification.streams.LeadEvents.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -52,6 +50,7 @@ import io.leadloop.qualification.scoring.ScoringThresholds;
 import io.leadloop.schemas.Topics;
 import io.leadloop.schemas.deadletter.DeadLetterTopicHandler;
 import io.leadloop.schemas.serde.AvroSerde;
+import io.leadloop.testsupport.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class QualificationTopologyTest {
@@ -61,11 +60,13 @@ class QualificationTopologyTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T09:30:00Z");
     static final QualificationProperties.Learning LEARNING = new QualificationProperties.Learning(
-            "logistic-regression", "naive-bayes", "none", java.util.Set.of(), 3);
+            "logistic-regression", "naive-bayes", "none", java.util.Set.of(), 3, Duration.ofDays(30));
 
     private final Map<String, Object> serdeConfig = Map.of("schema.registry.url",
             "mock://qualification-topology-" + UUID.randomUUID());
     private final QualificationSerdes serdes = QualificationSerdes.from(serdeConfig);
+    private final MutableClock clock = new MutableClock(NOW);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private TopologyTestDriver driver;
     private TestInputTopic<String, LeadCaptured> captured;
     private TestInputTopic<String, FeedbackRecorded> feedback;
@@ -82,8 +83,7 @@ class QualificationTopologyTest {
         var builder = new StreamsBuilder();
         new QualificationTopology(
                 BuiltinLeadDefinition.create("builtin-1", ScoringThresholds.DEFAULT, BuiltinLeadDefinition.DEFAULT_FREE_MAIL_DOMAINS),
-                BuiltinLeadDefinition.DEFAULT_FREE_MAIL_DOMAINS, serdes, Clock.fixed(NOW, ZoneOffset.UTC),
-                new SimpleMeterRegistry(), LEARNING, QualificationProperties.Captures.defaults(), rescoring)
+                BuiltinLeadDefinition.DEFAULT_FREE_MAIL_DOMAINS, serdes, clock, meters, LEARNING, QualificationProperties.Captures.defaults(), rescoring)
                 .addTo(builder);
         var props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "qualification-topology-test");
@@ -374,6 +374,39 @@ class QualificationTopologyTest {
     }
 
     @Test
+    void dropsTheOutcomesOfALeadNeverCapturedOnceKeptLongerThanConfigured() {
+        String neverCaptured = "lead-" + UUID.randomUUID();
+        String stillExpected = "lead-" + UUID.randomUUID();
+        var learning = driver.<String, LeadLearningState>getKeyValueStore(QualificationTopology.LEAD_LEARNING_STORE);
+
+        feedback.pipeInput(neverCaptured, feedback(neverCaptured, "spring", SalesOutcome.WON));
+        clock.advance(Duration.ofDays(20));
+        feedback.pipeInput(stillExpected, feedback(stillExpected, "spring", SalesOutcome.REJECTED));
+        clock.advance(Duration.ofDays(11));
+        driver.advanceWallClockTime(LabelOutcome.EXPIRY_INTERVAL);
+
+        assertThat(learning.get(neverCaptured)).as("kept 31 days, past the 30 configured").isNull();
+        assertThat(learning.get(stillExpected).pending()).as("kept 11 days")
+                .containsExactly(new PendingOutcome("REJECTED", null, NOW.plus(Duration.ofDays(20))));
+        assertThat(meters.counter("leadloop.qualification.outcomes.pending", "action", "expired").count()).isEqualTo(1);
+
+        captured.pipeInput(stillExpected, anAcmeVpWhoAskedForADemo(stillExpected, "spring").build());
+        assertThat(learning.get(stillExpected).pending()).as("learned once its capture came").isEmpty();
+    }
+
+    @Test
+    void givesAnOutcomeKeptBeforeOutcomesExpiredATimeInsteadOfDroppingIt() {
+        var learning = driver.<String, LeadLearningState>getKeyValueStore(QualificationTopology.LEAD_LEARNING_STORE);
+        learning.put("lead-old", LeadLearningState.pendingOnly(new PendingOutcome("WON", null, null)));
+        clock.advance(Duration.ofDays(400));
+
+        driver.advanceWallClockTime(LabelOutcome.EXPIRY_INTERVAL);
+
+        assertThat(learning.get("lead-old").pending())
+                .containsExactly(new PendingOutcome("WON", null, NOW.plus(Duration.ofDays(400))));
+    }
+
+    @Test
     void learnsAnOutcomeThatOvertookItsCaptureOnlyAfterScoringTheCaptureWithoutIt() {
         String leadId = "lead-" + UUID.randomUUID();
         var model = driver.<String, Double>getKeyValueStore(QualificationTopology.MODEL_STORE);
@@ -386,7 +419,7 @@ class QualificationTopologyTest {
         assertThat(model.get("naive-bayes|all|won|n+|")).as("nothing to learn with yet").isNull();
         assertThat(modelTopic.isEmpty()).isTrue();
         assertThat(learning.get(leadId).scored()).isFalse();
-        assertThat(learning.get(leadId).pending()).containsExactly(new PendingOutcome("WON", null));
+        assertThat(learning.get(leadId).pending()).containsExactly(new PendingOutcome("WON", null, NOW));
         assertThat(driver.createOutputTopic(Topics.FEEDBACK_RECORDED.deadLetter(), new StringDeserializer(),
                 new ByteArrayDeserializer()).isEmpty()).isTrue();
 

@@ -123,13 +123,13 @@ class SealedLeadsTopologyTest {
     @Test
     void keepsTheOutcomesPendingForAnErasedLeadNotScoredYet() {
         KeyValueStore<String, LeadLearningState> learning = driver.getKeyValueStore(QualificationTopology.LEAD_LEARNING_STORE);
-        learning.put("lead-4", LeadLearningState.pendingOnly(new PendingOutcome("WON", null)));
+        learning.put("lead-4", LeadLearningState.pendingOnly(new PendingOutcome("WON", null, null)));
 
         erased.pipeInput("lead-4", PersonErased.newBuilder().setEventId("e-2").setOccurredAt(Instant.now())
                 .setErasureId("erasure-2").setPersonId("p-4").setLeadIds(List.of("lead-4"))
                 .setRequestedAt(Instant.now()).setRequestedBy("test").build());
 
-        assertThat(learning.get("lead-4").pending()).containsExactly(new PendingOutcome("WON", null));
+        assertThat(learning.get("lead-4").pending()).containsExactly(new PendingOutcome("WON", null, null));
         assertThat(learning.get("lead-4").scored()).isFalse();
     }
 

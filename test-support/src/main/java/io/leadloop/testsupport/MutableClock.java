@@ -1,4 +1,4 @@
-package io.leadloop.handoff.assignment;
+package io.leadloop.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move forward together with the driver's wall-clock time. */
-final class MutableClock extends Clock {
+/**
+ * A clock tests move forward, e.g. together with a {@code TopologyTestDriver}'s wall-clock time, for code that takes
+ * a {@link Clock}.
+ */
+public final class MutableClock extends Clock {
 
     private Instant now;
 
-    MutableClock(Instant now) {
+    public MutableClock(Instant now) {
         this.now = now;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
