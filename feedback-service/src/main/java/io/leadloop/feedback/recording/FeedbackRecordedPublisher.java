@@ -34,7 +34,7 @@ class FeedbackRecordedPublisher {
         try {
             var result = kafka.send(Topics.FEEDBACK_RECORDED.name(), event.getLeadId(), event)
                     .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            log.info("Recorded feedback {} {} at {}-{}@{}", event.getOutcome(), event.getEventId(),
+            log.debug("Recorded feedback {} {} at {}-{}@{}", event.getOutcome(), event.getEventId(),
                     result.getRecordMetadata().topic(), result.getRecordMetadata().partition(),
                     result.getRecordMetadata().offset());
         } catch (ExecutionException e) {

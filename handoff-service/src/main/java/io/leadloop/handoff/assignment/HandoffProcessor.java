@@ -162,7 +162,7 @@ final class HandoffProcessor implements Processor<String, Object, String, Specif
                 Status.OPEN, SlaStatus.RUNNING, Phase.NONE, null, 0, List.of(), null);
         states.put(leadId, startClock(state, now));
         forward(leadId, handedOff, now);
-        log.info("Lead handed off to {} ({}), first touch due at {}", owner.id(), decision.reason(), dueAt);
+        log.debug("Lead handed off to {} ({}), first touch due at {}", owner.id(), decision.reason(), dueAt);
     }
 
     /** A person who declined sales contact is never handed off, whatever the score: marketing is told instead. */
@@ -248,7 +248,7 @@ final class HandoffProcessor implements Processor<String, Object, String, Specif
             cancelTimer(state);
             SlaStatus met = touchedAt.isAfter(state.slaDueAt()) ? SlaStatus.MET_LATE : SlaStatus.MET;
             state = state.touched(touchedAt, met);
-            log.info("First touch ({}) at {}: SLA clock stopped, {}", outcome, touchedAt, met);
+            log.debug("First touch ({}) at {}: SLA clock stopped, {}", outcome, touchedAt, met);
         }
         if (CLOSES.contains(outcome)) {
             cancelTimer(state);

@@ -258,8 +258,11 @@ public final class QualificationTopology {
                     ? new LeadLearningState(segment, leadFeatures, Map.of())
                     : known.withFeatures(segment, leadFeatures));
             List<Prediction> predictions = models.predict(segment, leadFeatures, model);
-            log.info("Scored lead: {} points, {} {}, definition {}, {}", score.score(), score.stage(), score.priority(),
-                    score.definitionVersion(), predictions.isEmpty() ? "" : describe(predictions.getFirst()));
+            if (log.isDebugEnabled()) {
+                log.debug("Scored lead: {} points, {} {}, definition {}, {}", score.score(), score.stage(),
+                        score.priority(), score.definitionVersion(),
+                        predictions.isEmpty() ? "" : describe(predictions.getFirst()));
+            }
             meters.counter("leadloop.qualification.leads.scored", "stage", score.stage().name()).increment();
             return LeadScoredEvents.of(captured, score, predictions, models.active(), explanations,
                     clock.instant().truncatedTo(ChronoUnit.MILLIS));
@@ -432,7 +435,7 @@ public final class QualificationTopology {
 
     private OutcomeCounts countOutcome(String campaignId, FeedbackRecorded feedback, OutcomeCounts counts) {
         return LeadIdMdc.with(feedback.getLeadId(), () -> {
-            log.info("Outcome {} reported for campaign {}", feedback.getOutcome(), campaignId);
+            log.debug("Outcome {} reported for campaign {}", feedback.getOutcome(), campaignId);
             return counts.plus(feedback.getOutcome().name());
         });
     }
