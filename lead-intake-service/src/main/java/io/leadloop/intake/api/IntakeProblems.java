@@ -38,6 +38,8 @@ class IntakeProblems extends LeadLoopProblemHandler {
     static final URI MALFORMED_JSON = URI.create("https://leadloop.io/problems/malformed-json");
     static final URI KAFKA_UNAVAILABLE = URI.create("https://leadloop.io/problems/kafka-unavailable");
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IntakeProblems.class);
+
     private final IntakeProperties properties;
     private final MeterRegistry meters;
 
@@ -59,6 +61,11 @@ class IntakeProblems extends LeadLoopProblemHandler {
 
     @ExceptionHandler({LeadNotPublishedException.class, KnownLeadsUnavailableException.class})
     ResponseEntity<ProblemDetail> notPublished(RuntimeException e) {
+        if (e instanceof KnownLeadsUnavailableException) {
+            // The publisher logs its own failures; this one was silent, and a 503 with no cause in the log cost a
+            // day (ErasureIT's 503s came from a query service still reading a closed Streams client).
+            log.warn("Lead not taken (503 kafka-unavailable): {}", rootCause(e));
+        }
         meters.counter("leadloop.intake.leads.rejected", "reason", "kafka-unavailable").increment();
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The lead could not be stored right now and was not taken; send it again after Retry-After seconds.");
@@ -93,5 +100,14 @@ class IntakeProblems extends LeadLoopProblemHandler {
 
     private static List<Map<String, String>> errors(List<FieldProblem> problems) {
         return problems.stream().map(p -> Map.of("pointer", p.pointer(), "detail", p.detail())).toList();
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = String.valueOf(e.getMessage());
+        return cause == e || message.contains(String.valueOf(cause.getMessage())) ? message : message + " (" + cause + ")";
     }
 }

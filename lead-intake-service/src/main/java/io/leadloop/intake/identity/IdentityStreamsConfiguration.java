@@ -15,8 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
 import io.leadloop.schemas.Topics;
 import io.leadloop.schemas.privacy.PersonKeyRing;
@@ -46,10 +44,5 @@ class IdentityStreamsConfiguration {
                 Consumed.with(Serdes.String(), AvroSerde.forValuesOf(Topics.LEADS_CAPTURED, clientConfig)),
                 () -> new KnownLeadsUpdater(KafkaKnownLeads.STORE, new PersonalData(personKeys)));
         return store;
-    }
-
-    @Bean
-    KafkaStreamsInteractiveQueryService kafkaStreamsInteractiveQueryService(StreamsBuilderFactoryBean streams) {
-        return new KafkaStreamsInteractiveQueryService(streams);
     }
 }

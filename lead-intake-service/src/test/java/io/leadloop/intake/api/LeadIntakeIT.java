@@ -16,8 +16,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 import io.leadloop.events.LeadCaptured;
 import io.leadloop.intake.IsolatedKafkaStreams;
@@ -36,6 +38,9 @@ class LeadIntakeIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    StreamsBuilderFactoryBean identityStreams;
 
     /** As a sender would on 503: wait until intake is ready (its identity stores restored). */
     @BeforeEach
@@ -62,6 +67,26 @@ class LeadIntakeIT {
             assertThat(record.value().getLead().getPhone()).isEqualTo("+14155550100");
             assertThat(record.value().getLead().getAttributes()).containsEntry("any question", "any answer");
         });
+    }
+
+    /**
+     * What {@code IdentityStoresRecovery} does when the identity stores' Streams client fails: stop it and start a
+     * new one. Lookups must follow the new client; they used to keep querying the closed one, so every new lead was
+     * answered 503 kafka-unavailable for good while health said UP.
+     */
+    @Test
+    void keepsTakingLeadsAfterItsIdentityStoresClientWasRestarted() throws Exception {
+        String campaign = "it-" + UUID.randomUUID();
+        assertThat(post(aLead().fromCampaign(campaign).toJson(), "application/json").statusCode()).isEqualTo(202);
+
+        identityStreams.stop();
+        identityStreams.start();
+        awaitReady();
+
+        var next = post(aLead().fromCampaign(campaign).with("email", "next." + UUID.randomUUID() + "@acme.io")
+                .toJson(), "application/json");
+        assertThat(next.statusCode()).isEqualTo(202);
+        assertThat(capturedLeadsOf(campaign)).hasSize(2);
     }
 
     @Test

@@ -38,12 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Sealing on capture and {@code POST /api/v1/privacy/erasures} against a real broker and registry. */
 @WithRealInfrastructure
 @IsolatedKafkaStreams
-// A context of its own, not the one LeadIntakeIT's identical configuration would share with it: after
-// IntakeWithoutKafkaIT's context had run in the same JVM, the shared context answered 503 to every capture here
-// (CI, 2026-11-23; the cause is not found yet: "Tests" in the intake README). The property only makes the cache key
-// unique.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "leadloop.test.context=erasure-it")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ErasureIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
