@@ -146,6 +146,9 @@ class HandoffServiceIT {
         JsonNode queue = json.readTree(get("/api/v1/reps/" + handoff.getOwnerRepId() + "/queue").body());
         assertThat(texts(queue.get("leads"), "leadId"))
                 .contains(lead.getLeadId());
+        assertThat(get("/actuator/prometheus").body()).as("counted for an operator's dashboard")
+                .contains("leadloop_handoff_leads_handed_off_total{priority=\"HOT\"}")
+                .contains("leadloop_handoff_first_touch_seconds_bucket");
 
         // The reference CRM connector delivered it, signed.
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(crm.received())

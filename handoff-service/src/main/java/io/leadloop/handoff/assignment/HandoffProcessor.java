@@ -1,6 +1,7 @@
 package io.leadloop.handoff.assignment;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -90,9 +91,12 @@ final class HandoffProcessor implements Processor<String, Object, String, Specif
     private KeyValueStore<String, RoutingCredits> credits;
     private KeyValueStore<String, RepRosterChanged> roster;
 
-    HandoffProcessor(HandoffRules rules, PersonalData personalData) {
+    private final HandoffMeters meters;
+
+    HandoffProcessor(HandoffRules rules, PersonalData personalData, HandoffMeters meters) {
         this.personalData = personalData;
         this.rules = rules;
+        this.meters = meters;
     }
 
     @Override
@@ -162,6 +166,7 @@ final class HandoffProcessor implements Processor<String, Object, String, Specif
                 Status.OPEN, SlaStatus.RUNNING, Phase.NONE, null, 0, List.of(), null);
         states.put(leadId, startClock(state, now));
         forward(leadId, handedOff, now);
+        meters.handedOff(scored.getPriority().name());
         log.debug("Lead handed off to {} ({}), first touch due at {}", owner.id(), decision.reason(), dueAt);
     }
 
@@ -186,6 +191,7 @@ final class HandoffProcessor implements Processor<String, Object, String, Specif
                 .setDefinitionVersion(scored.getDefinitionVersion())
                 .setConsentVersion(lead.getConsent() == null ? null : lead.getConsent().getVersion())
                 .build(), now);
+        meters.withheld(String.valueOf(withholding.get().reason()));
         log.info("MQL {}", withholding.get().explanation());
         return true;
     }
@@ -248,6 +254,7 @@ final class HandoffProcessor implements Processor<String, Object, String, Specif
             cancelTimer(state);
             SlaStatus met = touchedAt.isAfter(state.slaDueAt()) ? SlaStatus.MET_LATE : SlaStatus.MET;
             state = state.touched(touchedAt, met);
+            meters.firstTouch(Duration.between(state.ownerHandedOffAt(), touchedAt), met == SlaStatus.MET);
             log.debug("First touch ({}) at {}: SLA clock stopped, {}", outcome, touchedAt, met);
         }
         if (CLOSES.contains(outcome)) {
@@ -267,6 +274,7 @@ final class HandoffProcessor implements Processor<String, Object, String, Specif
                         .setHandoffNumber(state.handoffNumber())
                         .build();
                 forward(leadId, recycled, now);
+                meters.recycled();
                 log.info("Lead rejected by {} ({}): recycled to marketing", state.ownerRepId(), feedback.getReason());
             } else {
                 state = state.withStatus(Status.CLOSED);
@@ -313,6 +321,7 @@ final class HandoffProcessor implements Processor<String, Object, String, Specif
                 .setPriority(Priority.valueOf(state.priority()))
                 .setSlaDueAt(state.slaDueAt())
                 .build(), now);
+        meters.reminded(state.priority());
         log.info("SLA reminder for {}: first touch due at {}", state.ownerRepId(), state.slaDueAt());
         return schedule(state, Phase.BREACH, state.slaDueAt());
     }
@@ -328,6 +337,7 @@ final class HandoffProcessor implements Processor<String, Object, String, Specif
                 .setHandedOffAt(state.ownerHandedOffAt())
                 .setSlaDueAt(state.slaDueAt())
                 .build(), now);
+        meters.breached(state.priority());
         log.warn("SLA breached by {}: first touch was due at {}", state.ownerRepId(), state.slaDueAt());
         LeadState breached = state.withSla(SlaStatus.BREACHED);
         return scheduleNextStep(breached, state.slaDueAt());
@@ -364,15 +374,18 @@ final class HandoffProcessor implements Processor<String, Object, String, Specif
                 assign(to, state.leadId(), now);
                 forward(state.leadId(), escalation(state, level, EscalationAction.REASSIGN, manager, to.id(), dueAt,
                         "SLA missed by " + state.ownerRepId() + "; reassigned: " + decision.reason(), now), now);
+                meters.escalated(level, EscalationAction.REASSIGN.name());
                 log.warn("Escalation {}: reassigned from {} to {}", level, state.ownerRepId(), to.id());
                 return startClock(after.reassigned(to.id(), to.team(), now, dueAt).escalated(level), now);
             }
             forward(state.leadId(), escalation(state, level, EscalationAction.NOTIFY_MANAGER, manager, null, null,
                     "SLA missed by " + state.ownerRepId() + "; no other eligible rep to reassign to", now), now);
+            meters.escalated(level, EscalationAction.NOTIFY_MANAGER.name());
             return scheduleNextStep(after, now);
         }
         forward(state.leadId(), escalation(state, level, EscalationAction.NOTIFY_MANAGER, manager, null, null,
                 "SLA missed by " + state.ownerRepId() + " (due " + state.slaDueAt() + ")", now), now);
+        meters.escalated(level, EscalationAction.NOTIFY_MANAGER.name());
         log.warn("Escalation {}: manager {} notified", level, manager);
         return scheduleNextStep(after, now);
     }

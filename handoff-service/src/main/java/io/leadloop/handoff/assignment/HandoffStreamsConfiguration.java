@@ -30,11 +30,12 @@ class HandoffStreamsConfiguration {
 
     @Bean
     HandoffTopologyMarker handoffTopology(StreamsBuilder builder, KafkaStreamsConfiguration streamsConfig,
-            HandoffRules rules, io.leadloop.schemas.privacy.PersonalData personalData) {
+            HandoffRules rules, io.leadloop.schemas.privacy.PersonalData personalData,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         // The serdes read schema.registry.url & co. from the same client configs as the app itself.
         Map<String, Object> serdeConfig = new HashMap<>();
         streamsConfig.asProperties().forEach((key, value) -> serdeConfig.put(key.toString(), value));
-        HandoffTopology.addTo(builder, rules, serdeConfig, personalData);
+        HandoffTopology.addTo(builder, rules, serdeConfig, personalData, meters);
         return new HandoffTopologyMarker();
     }
 

@@ -33,6 +33,8 @@ import io.leadloop.schemas.Topic;
 import io.leadloop.schemas.Topics;
 import io.leadloop.schemas.privacy.PersonalData;
 import io.leadloop.schemas.serde.AvroSerde;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * {@code leads.scored.v1} (MQLs) + {@code feedback.recorded.v1} → routing, SLA clock, escalation →
@@ -63,10 +65,13 @@ public final class HandoffTopology {
         addTo(builder, rules, serdeConfig, Stores::persistentKeyValueStore);
     }
 
-    /** As deployed, opening sealed contacts with {@code personalData} (routing reads the email's domain). */
+    /**
+     * As deployed, opening sealed contacts with {@code personalData} (routing reads the email's domain) and counting
+     * hand-offs, SLA breaches and the time to first touch in {@code meters} ({@link HandoffMeters}).
+     */
     public static void addTo(StreamsBuilder builder, HandoffRules rules, Map<String, ?> serdeConfig,
-            PersonalData personalData) {
-        addTo(builder, rules, serdeConfig, Stores::persistentKeyValueStore, personalData);
+            PersonalData personalData, MeterRegistry meters) {
+        addTo(builder, rules, serdeConfig, Stores::persistentKeyValueStore, personalData, meters);
     }
 
     /**
@@ -78,8 +83,15 @@ public final class HandoffTopology {
         addTo(builder, rules, serdeConfig, storeSupplier, PersonalData.plaintextOnly());
     }
 
+    /** Without meters anyone reads (tests). */
     public static void addTo(StreamsBuilder builder, HandoffRules rules, Map<String, ?> serdeConfig,
             Function<String, KeyValueBytesStoreSupplier> storeSupplier, PersonalData personalData) {
+        addTo(builder, rules, serdeConfig, storeSupplier, personalData, new SimpleMeterRegistry());
+    }
+
+    public static void addTo(StreamsBuilder builder, HandoffRules rules, Map<String, ?> serdeConfig,
+            Function<String, KeyValueBytesStoreSupplier> storeSupplier, PersonalData personalData,
+            MeterRegistry meters) {
         var erasedSerde = AvroSerde.forValuesOf(Topics.PERSONS_ERASED, serdeConfig);
         var scoredSerde = AvroSerde.forValuesOf(Topics.LEADS_SCORED, serdeConfig);
         var feedbackSerde = AvroSerde.forValuesOf(Topics.FEEDBACK_RECORDED, serdeConfig);
@@ -117,7 +129,7 @@ public final class HandoffTopology {
 
         KStream<String, SpecificRecord> events = scored.merge(feedback, Named.as("routing-input"))
                 .merge(erased, Named.as("routing-input-erased"))
-                .process(new HandoffSupplier(rules, handedOffSerde, storeSupplier, personalData),
+                .process(new HandoffSupplier(rules, handedOffSerde, storeSupplier, personalData, new HandoffMeters(meters)),
                         Named.as("handoff"));
 
         events.split(Named.as("events-"))
@@ -171,12 +183,13 @@ public final class HandoffTopology {
 
     /** Connects the processor to its stores. */
     private record HandoffSupplier(HandoffRules rules, AvroSerde<LeadHandedOff> handedOffSerde,
-            Function<String, KeyValueBytesStoreSupplier> storeSupplier, PersonalData personalData)
+            Function<String, KeyValueBytesStoreSupplier> storeSupplier, PersonalData personalData,
+            HandoffMeters meters)
             implements ProcessorSupplier<String, Object, String, SpecificRecord> {
 
         @Override
         public Processor<String, Object, String, SpecificRecord> get() {
-            return new HandoffProcessor(rules, personalData);
+            return new HandoffProcessor(rules, personalData, meters);
         }
 
         @Override

@@ -55,6 +55,9 @@ final class HandoffDriver implements AutoCloseable {
     final TestOutputTopic<String, LeadEscalated> escalations;
     final TestOutputTopic<String, LeadRecycled> recycled;
     final TestOutputTopic<String, HandoffWithheld> withheld;
+    /** What the processors counted ({@link HandoffMeters}). */
+    final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
     private final MutableClock clock;
     private final Map<String, Object> serdeConfig;
 
@@ -68,7 +71,8 @@ final class HandoffDriver implements AutoCloseable {
         this.clock = clock;
         this.serdeConfig = Map.of("schema.registry.url", registry);
         var builder = new StreamsBuilder();
-        HandoffTopology.addTo(builder, rules, serdeConfig, stores);
+        HandoffTopology.addTo(builder, rules, serdeConfig, stores, io.leadloop.schemas.privacy.PersonalData.plaintextOnly(),
+                meters);
 
         var props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "handoff-topology-test");

@@ -197,6 +197,15 @@ class HandoffTopologyTest {
         assertThat(topology.breaches.readValue().getOwnerRepId()).isEqualTo("rep-bo");
         topology.advance(Duration.ofHours(1), Duration.ofMinutes(1));
         assertThat(topology.escalations.isEmpty()).isTrue();
+
+        // What an operator's dashboard sees of it.
+        assertThat(topology.meters.counter("leadloop.handoff.leads.handed.off", "priority", "HOT").count()).isEqualTo(1);
+        assertThat(topology.meters.counter("leadloop.handoff.sla.reminders", "priority", "HOT").count()).isEqualTo(2);
+        assertThat(topology.meters.counter("leadloop.handoff.sla.breaches", "priority", "HOT").count()).isEqualTo(2);
+        assertThat(topology.meters.counter("leadloop.handoff.escalations", "level", "1", "action", "NOTIFY_MANAGER")
+                .count()).isEqualTo(1);
+        assertThat(topology.meters.counter("leadloop.handoff.escalations", "level", "2", "action", "REASSIGN")
+                .count()).isEqualTo(1);
     }
 
     @Test
@@ -214,6 +223,9 @@ class HandoffTopologyTest {
         assertThat(topology.escalations.isEmpty()).isTrue();
         LeadState state = topology.<LeadState>store(HandoffStores.LEAD_STATES).get(lead.getLeadId());
         assertThat(state.sla()).isEqualTo(LeadState.SlaStatus.MET);
+        var firstTouch = topology.meters.timer("leadloop.handoff.first.touch", "sla", "met");
+        assertThat(firstTouch.count()).isEqualTo(1);
+        assertThat(firstTouch.totalTime(java.util.concurrent.TimeUnit.SECONDS)).isBetween(299.0, 301.0);
         assertThat(state.firstTouchAt()).isEqualTo(AFTERNOON.plus(Duration.ofMinutes(5)));
         assertThat(queue("rep-ana")).containsExactly(lead.getLeadId());
         KeyValueStore<String, String> timers = topology.store(HandoffStores.SLA_TIMERS);
