@@ -8,6 +8,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
@@ -16,12 +17,15 @@ import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
+import io.leadloop.security.streams.ReplaceFailedStreamThreadsConfiguration;
+
 /**
  * Turns on Kafka Streams (configured by Spring Boot from {@code spring.kafka.streams.*}) and the interactive
  * queries that let HTTP read its state stores.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
+@Import(ReplaceFailedStreamThreadsConfiguration.class)
 class KafkaStreamsSetup {
 
     /**

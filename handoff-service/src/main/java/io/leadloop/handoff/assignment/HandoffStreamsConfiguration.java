@@ -16,6 +16,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
 import io.leadloop.security.privacy.PersonKeysConfiguration;
+import io.leadloop.security.streams.ReplaceFailedStreamThreadsConfiguration;
 
 /**
  * Runs {@link HandoffTopology} in the Kafka Streams app Spring Boot configures from {@code spring.kafka.streams.*}
@@ -25,7 +26,7 @@ import io.leadloop.security.privacy.PersonKeysConfiguration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
-@Import(PersonKeysConfiguration.class)
+@Import({PersonKeysConfiguration.class, ReplaceFailedStreamThreadsConfiguration.class})
 class HandoffStreamsConfiguration {
 
     @Bean

@@ -27,6 +27,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import io.leadloop.qualification.QualificationProperties;
 import io.leadloop.qualification.scoring.LeadDefinition;
 import io.leadloop.security.privacy.PersonKeysConfiguration;
+import io.leadloop.security.streams.ReplaceFailedStreamThreadsConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -38,7 +39,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
-@Import(PersonKeysConfiguration.class)
+@Import({PersonKeysConfiguration.class, ReplaceFailedStreamThreadsConfiguration.class})
 class QualificationStreamsConfiguration {
 
     /** A read forwarded to another instance is a store lookup there: seconds mean that instance is in trouble. */
