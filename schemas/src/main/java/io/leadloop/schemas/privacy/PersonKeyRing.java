@@ -129,7 +129,7 @@ public final class PersonKeyRing implements PersonKeyLookup, AutoCloseable {
 
     /** Any live key of the person this reader knows now (without waiting). */
     public Optional<String> knownKeyIdOf(String personId) {
-        return keys.keyIdsOf(personId).stream().findFirst();
+        return keys.firstKeyIdOf(personId);
     }
 
     /** Notes a key its writer just published (acknowledged), so the writer's own lookups need not wait for it. */

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -119,13 +118,22 @@ final class PersonKeyStore implements AutoCloseable {
 
     /** The key ids of a person, in key-id order. */
     Set<String> keyIdsOf(String personId) {
+        return keyIdsOf(personId, Integer.MAX_VALUE);
+    }
+
+    /** The person's first key id in key-id order: intake asks this for every capture, so it reads one entry only. */
+    Optional<String> firstKeyIdOf(String personId) {
+        return keyIdsOf(personId, 1).stream().findFirst();
+    }
+
+    private Set<String> keyIdsOf(String personId, int limit) {
         return read(() -> {
             byte[] prefix = personPrefix(personId);
             var ids = new LinkedHashSet<String>();
             try (var upper = new Slice(successor(prefix));
                     var bounded = new ReadOptions().setIterateUpperBound(upper);
                     RocksIterator entries = db.newIterator(bounded)) {
-                for (entries.seek(prefix); entries.isValid(); entries.next()) {
+                for (entries.seek(prefix); entries.isValid() && ids.size() < limit; entries.next()) {
                     byte[] entry = entries.key();
                     ids.add(new String(entry, prefix.length, entry.length - prefix.length, StandardCharsets.UTF_8));
                 }
@@ -226,27 +234,23 @@ final class PersonKeyStore implements AutoCloseable {
     }
 
     private static byte[] keyEntry(String keyId) {
-        byte[] id = keyId.getBytes(StandardCharsets.UTF_8);
-        byte[] entry = new byte[id.length + 1];
-        entry[0] = KEY;
-        System.arraycopy(id, 0, entry, 1, id.length);
-        return entry;
+        return tagged(KEY, keyId);
     }
 
     private static byte[] personPrefix(String personId) {
-        byte[] person = personId.getBytes(StandardCharsets.UTF_8);
-        byte[] prefix = new byte[person.length + 2];
-        prefix[0] = PERSON;
-        System.arraycopy(person, 0, prefix, 1, person.length);
-        prefix[prefix.length - 1] = 0;
-        return prefix;
+        return tagged(PERSON, personId + '\0');
     }
 
     private static byte[] personEntry(String personId, String keyId) {
-        byte[] prefix = personPrefix(personId);
-        byte[] id = keyId.getBytes(StandardCharsets.UTF_8);
-        byte[] entry = Arrays.copyOf(prefix, prefix.length + id.length);
-        System.arraycopy(id, 0, entry, prefix.length, id.length);
+        return tagged(PERSON, personId + '\0' + keyId);
+    }
+
+    /** The tag byte, then {@code rest} in UTF-8 (where {@code '\0'} is the single byte 0). */
+    private static byte[] tagged(byte tag, String rest) {
+        byte[] bytes = rest.getBytes(StandardCharsets.UTF_8);
+        byte[] entry = new byte[bytes.length + 1];
+        entry[0] = tag;
+        System.arraycopy(bytes, 0, entry, 1, bytes.length);
         return entry;
     }
 

@@ -27,6 +27,8 @@ class PersonKeyStoreTest {
             assertThat(store.keyIdsOf("person-b")).containsExactly("person-b:1", "person-b:2");
             assertThat(store.keyIdsOf("person-bb")).containsExactly("person-bb:9");
             assertThat(store.keyIdsOf("person")).isEmpty();
+            assertThat(store.firstKeyIdOf("person-b")).hasValue("person-b:1");
+            assertThat(store.firstKeyIdOf("person")).isEmpty();
         }
     }
 
