@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 import javax.crypto.SecretKey;
@@ -27,6 +28,7 @@ import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +56,8 @@ import io.leadloop.schemas.serde.AvroDeserializer;
  * <p>The miss path (issue 7, session 15's profile): a waiting lookup is served by the reader's next round, which
  * takes the end offsets <em>before</em> it polls and checks every waiting target right after each poll. While
  * someone waits the reader polls briefly ({@value #SHORT_POLL_MS} ms), otherwise long ({@value #LONG_POLL_MS} ms);
- * a lookup wakes the consumer only when it sits in a long poll. The wait is bounded by {@code missWait} and fails
+ * a lookup wakes the consumer only when it sits in a long poll. The end offsets come from a second consumer on a
+ * connection of its own, so that they never queue behind a fetch the broker is holding. The wait is bounded by {@code missWait} and fails
  * with {@link PersonKeysUnavailableException}; a broker outage only makes lookups fail meanwhile, the reader keeps
  * its positions and goes on once the broker is back (warning once, then at most once a minute).
  *
@@ -89,6 +92,7 @@ public final class PersonKeyRing implements PersonKeyLookup, AutoCloseable {
     private final Map<String, Object> config;
     private final Duration missWait;
     private final Object lifecycle = new Object();
+    private final LongAdder misses = new LongAdder();
     /** The running reader, or null while stopped; written under {@link #lifecycle}. */
     private volatile Reader reader;
     private boolean closed;
@@ -139,6 +143,7 @@ public final class PersonKeyRing implements PersonKeyLookup, AutoCloseable {
         if (key.isPresent() || shredded.contains(keyId)) {
             return key.map(ContactSeal::keyFrom);
         }
+        misses.increment();
         awaitCaughtUp();
         key = keys.key(keyId);
         if (key.isEmpty()) {
@@ -207,7 +212,11 @@ public final class PersonKeyRing implements PersonKeyLookup, AutoCloseable {
             if (reader == null) {
                 var values = new AvroDeserializer<>(PersonKeyCreated.class);
                 values.configure(config, false);
-                var started = new Reader(new KafkaConsumer<>(onlyConsumerConfig(config), new StringDeserializer(), values));
+                var offsetsConfig = onlyConsumerConfig(config);
+                offsetsConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, config.get(ConsumerConfig.CLIENT_ID_CONFIG) + "-offsets");
+                var started = new Reader(
+                        new KafkaConsumer<>(onlyConsumerConfig(config), new StringDeserializer(), values),
+                        new KafkaConsumer<>(offsetsConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
                 started.thread.start();
                 reader = started;
             }
@@ -234,6 +243,11 @@ public final class PersonKeyRing implements PersonKeyLookup, AutoCloseable {
         return reader != null;
     }
 
+    /** How many lookups missed the store and waited for a catch-up (for the benchmark). */
+    long misses() {
+        return misses.sum();
+    }
+
     /** The reader's consumer metrics ({@code fetch-total}, {@code fetch-rate}, ...); empty while stopped. */
     Map<org.apache.kafka.common.MetricName, ? extends Metric> consumerMetrics() {
         Reader current = reader;
@@ -245,13 +259,20 @@ public final class PersonKeyRing implements PersonKeyLookup, AutoCloseable {
 
         private final ConcurrentLinkedQueue<CompletableFuture<Void>> catchUps = new ConcurrentLinkedQueue<>();
         private final KafkaConsumer<String, PersonKeyCreated> consumer;
+        /**
+         * Asks for the end offsets on a connection of its own: a broker answers one request per connection at a time,
+         * so on the reader's connection a ListOffsets waited behind a fetch parked in purgatory — up to
+         * {@code fetch.max.wait.ms} (500 ms by default when no new key arrives: every lookup of a shredded key).
+         */
+        private final KafkaConsumer<byte[], byte[]> offsets;
         private final Thread thread;
         private volatile boolean running = true;
         /** True while the reader is in, or about to enter, a long poll that only a wake-up cuts short. */
         private volatile boolean longPolling;
 
-        private Reader(KafkaConsumer<String, PersonKeyCreated> consumer) {
+        private Reader(KafkaConsumer<String, PersonKeyCreated> consumer, KafkaConsumer<byte[], byte[]> offsets) {
             this.consumer = consumer;
+            this.offsets = offsets;
             this.thread = Thread.ofPlatform().daemon().name("person-key-ring").unstarted(this::run);
         }
 
@@ -268,6 +289,7 @@ public final class PersonKeyRing implements PersonKeyLookup, AutoCloseable {
         void stop() {
             running = false;
             consumer.wakeup();
+            offsets.wakeup();
             LockSupport.unpark(thread);
             try {
                 thread.join(5_000);
@@ -303,7 +325,7 @@ public final class PersonKeyRing implements PersonKeyLookup, AutoCloseable {
                         if (!waiting.isEmpty()) {
                             // Taken before polling, so that this round's fetch already counts towards the target.
                             // Kept in `waiting` until the offsets are in hand: the call may fail or be woken up.
-                            var endOffsets = consumer.endOffsets(partitions, CALL_TIMEOUT);
+                            var endOffsets = offsets.endOffsets(partitions, CALL_TIMEOUT);
                             targets.add(new Target(endOffsets, List.copyOf(waiting)));
                             waiting.clear();
                         }
@@ -354,6 +376,7 @@ public final class PersonKeyRing implements PersonKeyLookup, AutoCloseable {
                 waiting.forEach(waiter -> waiter.completeExceptionally(stopped));
                 targets.forEach(target -> target.waiting().forEach(waiter -> waiter.completeExceptionally(stopped)));
                 consumer.close(Duration.ofSeconds(2));
+                offsets.close(Duration.ofSeconds(2));
             }
         }
 

@@ -32,6 +32,12 @@ public class PersonKeysConfiguration {
         return PersonKeyRing.start(kafka.buildConsumerProperties(), MISS_WAIT);
     }
 
+    /** Pauses the reader with the context (a paused test context); the destroy method above ends it for good. */
+    @Bean
+    PersonKeyReaderLifecycle personKeyReaderLifecycle(PersonKeyRing personKeyRing) {
+        return new PersonKeyReaderLifecycle(personKeyRing);
+    }
+
     @Bean
     PersonalData personalData(PersonKeyRing keys) {
         return new PersonalData(keys);
