@@ -18,7 +18,8 @@ class PrivacyConfiguration {
 
     @Bean(destroyMethod = "close")
     PersonKeyRing personKeyRing(KafkaProperties kafka, PrivacyProperties privacy) {
-        return PersonKeyRing.start(kafka.buildConsumerProperties(), privacy.keyLookupWait());
+        return PersonKeyRing.start(kafka.buildConsumerProperties(), privacy.keyLookupWait(),
+                privacy.keyFetchWait());
     }
 
     /** Pauses the reader with the context (Spring pauses cached test contexts); the destroy method ends it. */

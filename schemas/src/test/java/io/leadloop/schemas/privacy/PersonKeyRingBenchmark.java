@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,8 +35,8 @@ import io.leadloop.schemas.serde.AvroSerializer;
 
 /**
  * The ring's fetch trade-off (issue 7): fetches per second and reader CPU against how often lookups miss and how
- * long a miss waits, for the consumer's default fetch settings and for batched fetches ({@code fetch.max.wait.ms}
- * W with a {@code fetch.min.bytes} the keys never reach in W, so every fetch waits W).
+ * long a miss waits, for the consumer's default fetch settings and for batched fetches (the ring's {@code fetchWait}
+ * W: {@code fetch.max.wait.ms} W with a {@code fetch.min.bytes} the keys never reach in W, so every fetch waits W).
  *
  * <p>A writer publishes N keys/s ({@code acks=all}, like intake); each acknowledged key is looked up D ms later
  * by one "stream thread" (intake sends the lead sealed with the key after the key's ack, and the lead needs a few
@@ -98,11 +97,7 @@ class PersonKeyRingBenchmark {
 
     private static String run(Map<String, Object> client, int rate, String wait, int delayMs, int seconds)
             throws Exception {
-        var ringConfig = new HashMap<>(client);
-        if (!wait.equals("default")) {
-            ringConfig.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, Integer.valueOf(wait));
-            ringConfig.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1024 * 1024);
-        }
+        Duration fetchWait = wait.equals("default") ? Duration.ZERO : Duration.ofMillis(Integer.parseInt(wait));
         var producerConfig = new HashMap<>(client);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         var values = new AvroSerializer<PersonKeyCreated>();
@@ -112,7 +107,7 @@ class PersonKeyRingBenchmark {
         var writer = Executors.newSingleThreadScheduledExecutor();
         var streamThread = Executors.newSingleThreadScheduledExecutor();
         try (var producer = new KafkaProducer<>(producerConfig, new StringSerializer(), values);
-                var ring = PersonKeyRing.start(ringConfig, Duration.ofSeconds(10))) {
+                var ring = PersonKeyRing.start(client, Duration.ofSeconds(10), fetchWait)) {
             ring.awaitCaughtUp();
             long readerThread = Thread.getAllStackTraces().keySet().stream()
                     .filter(thread -> thread.getName().equals("person-key-ring")).findFirst().orElseThrow().threadId();
