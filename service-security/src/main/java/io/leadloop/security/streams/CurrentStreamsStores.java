@@ -62,7 +62,8 @@ public final class CurrentStreamsStores {
     }
 
     /**
-     * Applies {@code read} to the named key-value store, retried as configured.
+     * Applies {@code read} to the named key-value store, retried as configured: it may run more than once, so it
+     * must change nothing outside itself (collect into what it creates and returns).
      *
      * @throws InvalidStateStoreException when the store cannot be read now
      */
@@ -71,7 +72,8 @@ public final class CurrentStreamsStores {
     }
 
     /**
-     * Runs a read of several stores (each from {@link #keyValueStore}), retried as a whole as configured.
+     * Runs a read of several stores (each from {@link #keyValueStore}), retried as a whole as configured: it may run
+     * more than once, so it must change nothing outside itself.
      *
      * @throws InvalidStateStoreException when a store cannot be read now
      */
@@ -99,7 +101,8 @@ public final class CurrentStreamsStores {
     public <K, V> ReadOnlyKeyValueStore<K, V> keyValueStore(String storeName) {
         KafkaStreams client = factoryBean.getKafkaStreams();
         if (client == null) {
-            throw new StreamsNotStartedException("Kafka Streams is not started; store " + storeName + " cannot be read");
+            throw new StreamsNotStartedException(
+                    "Kafka Streams is not started; store " + storeName + " cannot be read");
         }
         Handle handle = handles.get(storeName);
         if (handle == null || handle.client() != client) {
