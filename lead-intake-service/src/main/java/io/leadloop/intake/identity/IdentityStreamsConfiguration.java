@@ -50,7 +50,7 @@ class IdentityStreamsConfiguration {
 
     /** The identity stores, read from whichever client the factory bean holds now (see {@link KafkaKnownLeads}). */
     @Bean
-    CurrentStreamsStores identityStores(StreamsBuilderFactoryBean streams) {
+    CurrentStreamsStores currentIdentityStores(StreamsBuilderFactoryBean streams) {
         return new CurrentStreamsStores(streams);
     }
 }
