@@ -31,8 +31,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -67,6 +69,9 @@ class FeedbackServiceIT {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private StreamsBuilderFactoryBean streams;
 
     @DynamicPropertySource
     static void freshStateDirectory(DynamicPropertyRegistry registry) throws IOException {
@@ -140,6 +145,31 @@ class FeedbackServiceIT {
         });
         assertThat(get("/v3/api-docs").body())
                 .contains("/api/v1/leads/{leadId}/feedback", "/api/v1/campaigns/{campaignId}");
+    }
+
+    /**
+     * The factory bean stopped and started (an operator's restart through the lifecycle, Spring's test framework
+     * pausing and resuming this cached context) creates a new Streams client. Reads must follow it: through Spring
+     * Kafka's query service, which keeps the first client, they answered 503 funnel-not-ready for good.
+     */
+    @Test
+    void answersTheFunnelAndTakesFeedbackAgainAfterItsStreamsClientWasRestarted() throws Exception {
+        String campaignId = "it-campaign-" + UUID.randomUUID();
+        LeadMother lead = aLead().inCampaign(campaignId);
+        produceCaptured(lead);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(get("/api/v1/campaigns/" + campaignId).statusCode())
+                .isEqualTo(200));
+
+        streams.stop();
+        streams.start();
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            HttpResponse<String> campaign = get("/api/v1/campaigns/" + campaignId);
+            assertThat(campaign.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(campaign.body()).get("captured").asLong()).isEqualTo(1);
+            assertThat(post("/api/v1/leads/" + lead.leadId() + "/feedback", "{\"outcome\": \"ACCEPTED\"}")
+                    .statusCode()).as("the lead read from its own store").isEqualTo(202);
+        });
     }
 
     /** 503 funnel-not-ready is a fair answer while Streams still restores after start; the 404 comes after. */

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -78,6 +79,9 @@ class HandoffServiceIT {
 
     @Autowired
     RepRoster roster;
+
+    @Autowired
+    StreamsBuilderFactoryBean streams;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -211,6 +215,33 @@ class HandoffServiceIT {
             });
             return changes.getFirst();
         }
+    }
+
+    /**
+     * The factory bean stopped and started (an operator's restart through the lifecycle, Spring's test framework
+     * pausing and resuming this cached context) creates a new Streams client. Reads must follow it: through Spring
+     * Kafka's query service, which keeps the first client, they answered 503 for good while health said UP.
+     */
+    @Test
+    void answersHandoffsQueuesAndTheRosterAgainAfterItsStreamsClientWasRestarted() throws Exception {
+        LeadScored lead = aScoredLead().mql().hot().build();
+        try (var avro = new KafkaProducer<>(producerConfig(), new StringSerializer(), scoredSerializer())) {
+            avro.send(new ProducerRecord<>(Topics.LEADS_SCORED.name(), lead.getLeadId(), lead)).get();
+        }
+        String handoff = "/api/v1/handoffs/" + lead.getLeadId();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(get(handoff).statusCode()).isEqualTo(200));
+        String owner = json.readTree(get(handoff).body()).get("ownerRepId").asString();
+
+        streams.stop();
+        streams.start();
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            HttpResponse<String> response = get(handoff);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(response.body()).get("ownerRepId").asString()).isEqualTo(owner);
+            assertThat(get("/api/v1/reps/" + owner + "/queue").statusCode()).isEqualTo(200);
+            assertThat(get("/api/v1/reps").statusCode()).isEqualTo(200);
+        });
     }
 
     @Test

@@ -29,8 +29,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -70,6 +72,9 @@ class QualificationServiceIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    StreamsBuilderFactoryBean streams;
 
     @DynamicPropertySource
     static void freshStateDirectory(DynamicPropertyRegistry registry) {
@@ -140,6 +145,33 @@ class QualificationServiceIT {
         assertThat(get("/actuator/prometheus", "text/plain").body()).contains("leadloop_qualification_leads_scored_total{stage=\"MQL\"}");
         assertThat(JSON.readTree(get("/v3/api-docs").body()).at("/paths").propertyNames())
                 .contains("/api/v1/leads/{leadId}/score", "/api/v1/campaigns/{campaignId}/outcomes");
+    }
+
+    /**
+     * The factory bean stopped and started (an operator's restart through the lifecycle, Spring's test framework
+     * pausing and resuming this cached context) creates a new Streams client. Reads must follow it: through Spring
+     * Kafka's query service, which keeps the first client, they answered 503 for good while health said UP.
+     */
+    @Test
+    void servesScoresAndCampaignOutcomesAgainAfterItsStreamsClientWasRestarted() throws Exception {
+        String leadId = freshId("lead");
+        String campaignId = freshId("campaign");
+        events.send(new ProducerRecord<>(Topics.LEADS_CAPTURED.name(), leadId,
+                anAcmeVpWhoAskedForADemo(leadId, campaignId).build())).get();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(get("/api/v1/leads/" + leadId + "/score").statusCode())
+                .isEqualTo(200));
+
+        streams.stop();
+        streams.start();
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            HttpResponse<String> score = get("/api/v1/leads/" + leadId + "/score");
+            assertThat(score.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(score.body()).get("score").asInt()).isEqualTo(90);
+            HttpResponse<String> outcomes = get("/api/v1/campaigns/" + campaignId + "/outcomes");
+            assertThat(outcomes.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(outcomes.body()).get("leadsScored").asLong()).isEqualTo(1);
+        });
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
+import io.leadloop.security.problems.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,12 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
-    static final String TYPE_BASE = "https://leadloop.io/problems/";
-    static final URI UNAUTHENTICATED = URI.create(TYPE_BASE + "unauthenticated");
-    static final URI INVALID_TOKEN = URI.create(TYPE_BASE + "invalid-token");
-    static final URI INVALID_API_KEY = URI.create(TYPE_BASE + "invalid-api-key");
-    static final URI FORBIDDEN = URI.create(TYPE_BASE + "forbidden");
-    static final URI REJECTED_REQUEST = URI.create(TYPE_BASE + "rejected-request");
+    static final URI UNAUTHENTICATED = Problems.type("unauthenticated");
+    static final URI INVALID_TOKEN = Problems.type("invalid-token");
+    static final URI INVALID_API_KEY = Problems.type("invalid-api-key");
+    static final URI FORBIDDEN = Problems.type("forbidden");
+    static final URI REJECTED_REQUEST = Problems.type("rejected-request");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -9,9 +9,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;
 
 import io.leadloop.events.FunnelNumbersChanged;
@@ -19,6 +17,7 @@ import io.leadloop.feedback.funnel.domain.Dimension;
 import io.leadloop.feedback.funnel.domain.FunnelNumbers;
 import io.leadloop.feedback.funnel.domain.LeadFunnel;
 import io.leadloop.feedback.funnel.domain.NumbersKey;
+import io.leadloop.security.streams.CurrentStreamsStores;
 
 /**
  * Reads the funnel's state stores: what is known of a lead, and the numbers per dimension value summed over days.
@@ -30,10 +29,10 @@ import io.leadloop.feedback.funnel.domain.NumbersKey;
 @Component
 public class FunnelQueries {
 
-    private final KafkaStreamsInteractiveQueryService queries;
+    private final CurrentStreamsStores stores;
 
-    FunnelQueries(KafkaStreamsInteractiveQueryService queries) {
-        this.queries = queries;
+    FunnelQueries(CurrentStreamsStores stores) {
+        this.stores = stores;
     }
 
     /** What is known of the lead, if any of its events has been seen. */
@@ -90,13 +89,14 @@ public class FunnelQueries {
         }
     }
 
-    /** Both finding the store and reading it fail while Kafka Streams is not RUNNING. */
+    /**
+     * Both finding the store and reading it fail while Kafka Streams is not RUNNING; read from the client the factory
+     * bean holds now ({@link CurrentStreamsStores}), so a restarted client is followed.
+     */
     private <R> R read(String storeName, StoreRead<R> read) {
         try {
-            ReadOnlyKeyValueStore<String, Object> store =
-                    queries.retrieveQueryableStore(storeName, QueryableStoreTypes.<String, Object>keyValueStore());
-            return read.from(new Store(store));
-        } catch (IllegalStateException | InvalidStateStoreException notQueryable) {
+            return stores.read(storeName, (ReadOnlyKeyValueStore<String, Object> store) -> read.from(new Store(store)));
+        } catch (InvalidStateStoreException notQueryable) {
             throw new FunnelNotReady(notQueryable);
         }
     }

@@ -4,24 +4,21 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryTemplate;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
+import io.leadloop.security.streams.CurrentStreamsStores;
 import io.leadloop.security.streams.ReplaceFailedStreamThreadsConfiguration;
 
 /**
- * Turns on Kafka Streams (configured by Spring Boot from {@code spring.kafka.streams.*}) and the interactive
- * queries that let HTTP read its state stores.
+ * Turns on Kafka Streams (configured by Spring Boot from {@code spring.kafka.streams.*}) and the store reads that
+ * let HTTP read its state stores.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
@@ -29,18 +26,12 @@ import io.leadloop.security.streams.ReplaceFailedStreamThreadsConfiguration;
 class KafkaStreamsSetup {
 
     /**
-     * Store lookups are retried briefly, e.g. during a rebalance, and then fail so an HTTP caller gets an answer
-     * quickly rather than a hanging request.
+     * Store reads, from the Streams client the factory bean holds now, are retried briefly, e.g. during a rebalance,
+     * and then fail so an HTTP caller gets an answer quickly rather than a hanging request.
      */
     @Bean
-    KafkaStreamsInteractiveQueryService kafkaStreamsInteractiveQueryService(StreamsBuilderFactoryBean factoryBean) {
-        var queries = new KafkaStreamsInteractiveQueryService(factoryBean);
-        queries.setRetryTemplate(new RetryTemplate(RetryPolicy.builder()
-                .includes(InvalidStateStoreException.class)
-                .maxRetries(5)
-                .delay(Duration.ofMillis(200))
-                .build()));
-        return queries;
+    CurrentStreamsStores currentStreamsStores(StreamsBuilderFactoryBean factoryBean) {
+        return new CurrentStreamsStores(factoryBean, 5, Duration.ofMillis(200));
     }
 
     /**

@@ -6,15 +6,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
 
 import io.leadloop.feedback.crm.MalformedCrmDelivery;
 import io.leadloop.feedback.crm.WebhookUnauthorized;
@@ -26,14 +21,13 @@ import io.leadloop.feedback.recording.UnknownLead;
 import io.leadloop.feedback.recording.domain.FieldViolation;
 import io.leadloop.feedback.recording.domain.ImpossibleOutcome;
 import io.leadloop.feedback.recording.domain.InvalidFeedback;
-import io.leadloop.security.problems.JsonPointers;
 import io.leadloop.security.problems.LeadLoopProblemHandler;
-import tools.jackson.core.JacksonException;
 
 /**
  * Answers every error as an RFC 9457 problem with a stable {@code type}; invalid input also lists the offending
  * fields as {@code errors: [{"pointer": "/json/pointer", "detail": "..."}]}. Spring MVC's own refusals get their type
- * from {@link LeadLoopProblemHandler}.
+ * from {@link LeadLoopProblemHandler}, which also answers a body that is not JSON of the expected shape with
+ * {@code malformed-request}.
  */
 @RestControllerAdvice
 class ProblemHandler extends LeadLoopProblemHandler {
@@ -99,18 +93,6 @@ class ProblemHandler extends LeadLoopProblemHandler {
     @ExceptionHandler
     ProblemDetail malformedCrmDelivery(MalformedCrmDelivery e) {
         return problem(HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_REQUEST, e.getMessage(), List.of());
-    }
-
-    /** Unparseable JSON, or a value of the wrong type (named by pointer when Jackson knows where it was). */
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldViolation> errors = e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()
-                ? List.of(new FieldViolation(JsonPointers.of(jackson.getPath()), jackson.getOriginalMessage()))
-                : List.of();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_REQUEST,
-                "The request body is not valid JSON of the expected shape.", errors);
-        return ResponseEntity.badRequest().body(problem);
     }
 
     private static ProblemDetail problem(HttpStatus status, ProblemType type, @Nullable String detail,

@@ -2,6 +2,8 @@ package io.leadloop.feedback.web;
 
 import java.net.URI;
 
+import io.leadloop.security.problems.Problems;
+
 /** The stable {@code type} URIs of this service's problems (RFC 9457); clients branch on these, not on titles. */
 enum ProblemType {
     MALFORMED_REQUEST("malformed-request", "Malformed request"),
@@ -14,13 +16,11 @@ enum ProblemType {
     FUNNEL_NOT_READY("funnel-not-ready", "Funnel not ready"),
     UNAUTHORIZED_DELIVERY("unauthorized-delivery", "Delivery not authenticated");
 
-    private static final String BASE = "https://leadloop.io/problems/";
-
     private final URI uri;
     private final String title;
 
     ProblemType(String slug, String title) {
-        this.uri = URI.create(BASE + slug);
+        this.uri = Problems.type(slug);
         this.title = title;
     }
 

@@ -1,28 +1,30 @@
 package io.leadloop.handoff.assignment;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;
 
 import io.leadloop.events.LeadHandedOff;
+import io.leadloop.security.streams.CurrentStreamsStores;
 
 /**
- * Reads handoffs and open queues from the stores of this instance's routing task.
+ * Reads handoffs and open queues from the stores of this instance's routing task, on the Streams client the factory
+ * bean holds now ({@link CurrentStreamsStores}).
  */
 @Component
 public class HandoffLookup {
 
-    private final KafkaStreamsInteractiveQueryService queries;
+    private final CurrentStreamsStores stores;
 
-    HandoffLookup(KafkaStreamsInteractiveQueryService queries) {
-        this.queries = queries;
+    HandoffLookup(CurrentStreamsStores stores) {
+        this.stores = stores;
     }
 
     /** A lead's latest handoff and where it stands now (current owner, SLA status). */
@@ -33,23 +35,21 @@ public class HandoffLookup {
      * @throws HandoffsUnavailableException while the store cannot be read (starting, rebalancing, restoring)
      */
     public Optional<Handoff> find(String leadId) {
-        try {
-            LeadHandedOff handedOff = this.<LeadHandedOff>store(HandoffStores.HANDOFFS).get(leadId);
+        return read(() -> {
+            LeadHandedOff handedOff = stores.<String, LeadHandedOff>keyValueStore(HandoffStores.HANDOFFS).get(leadId);
             if (handedOff == null) {
                 return Optional.empty();
             }
-            return Optional.of(new Handoff(handedOff, this.<LeadState>store(HandoffStores.LEAD_STATES).get(leadId)));
-        } catch (InvalidStateStoreException | IllegalStateException | IllegalArgumentException notReady) {
-            // IllegalState: retries exhausted; IllegalArgument: Kafka Streams not created yet.
-            throw new HandoffsUnavailableException(notReady);
-        }
+            LeadState state = stores.<String, LeadState>keyValueStore(HandoffStores.LEAD_STATES).get(leadId);
+            return Optional.of(new Handoff(handedOff, state));
+        });
     }
 
     /** The open leads a rep owns, oldest handoff first. */
     public List<LeadState> openQueue(String repId) {
-        try {
-            ReadOnlyKeyValueStore<String, String> queues = store(HandoffStores.REP_QUEUES);
-            ReadOnlyKeyValueStore<String, LeadState> states = store(HandoffStores.LEAD_STATES);
+        return read(() -> {
+            ReadOnlyKeyValueStore<String, String> queues = stores.keyValueStore(HandoffStores.REP_QUEUES);
+            ReadOnlyKeyValueStore<String, LeadState> states = stores.keyValueStore(HandoffStores.LEAD_STATES);
             var open = new ArrayList<LeadState>();
             // '|' + 1 = '}': the range of keys "repId|..."
             try (KeyValueIterator<String, String> range = queues.range(repId + "|", repId + "}")) {
@@ -60,14 +60,16 @@ public class HandoffLookup {
                     }
                 });
             }
-            open.sort(java.util.Comparator.comparing(LeadState::ownerHandedOffAt));
+            open.sort(Comparator.comparing(LeadState::ownerHandedOffAt));
             return open;
-        } catch (InvalidStateStoreException | IllegalStateException | IllegalArgumentException notReady) {
-            throw new HandoffsUnavailableException(notReady);
-        }
+        });
     }
 
-    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
-        return queries.retrieveQueryableStore(name, QueryableStoreTypes.keyValueStore());
+    private <R> R read(Supplier<R> read) {
+        try {
+            return stores.read(read);
+        } catch (InvalidStateStoreException notReady) {
+            throw new HandoffsUnavailableException(notReady);
+        }
     }
 }

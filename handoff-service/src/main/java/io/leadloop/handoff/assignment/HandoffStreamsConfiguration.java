@@ -8,14 +8,12 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryTemplate;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
 import io.leadloop.security.privacy.PersonKeysConfiguration;
+import io.leadloop.security.streams.CurrentStreamsStores;
 import io.leadloop.security.streams.ReplaceFailedStreamThreadsConfiguration;
 
 /**
@@ -45,14 +43,11 @@ class HandoffStreamsConfiguration {
     }
 
     /**
-     * Reads local stores. A short retry rides over a rebalance; past it the API answers 503 rather than hold a
-     * request thread.
+     * Reads local stores from the current Streams client. A short retry rides over a rebalance; past it the API
+     * answers 503 rather than hold a request thread.
      */
     @Bean
-    KafkaStreamsInteractiveQueryService interactiveQueries(StreamsBuilderFactoryBean streams) {
-        var queries = new KafkaStreamsInteractiveQueryService(streams);
-        queries.setRetryTemplate(new RetryTemplate(
-                RetryPolicy.builder().maxRetries(5).delay(Duration.ofMillis(200)).build()));
-        return queries;
+    CurrentStreamsStores currentStreamsStores(StreamsBuilderFactoryBean streams) {
+        return new CurrentStreamsStores(streams, 5, Duration.ofMillis(200));
     }
 }

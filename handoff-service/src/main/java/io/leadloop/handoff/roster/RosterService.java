@@ -13,16 +13,15 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;
 
 import io.leadloop.events.RepRosterChanged;
 import io.leadloop.handoff.routing.Rep;
 import io.leadloop.handoff.routing.RepRoster;
 import io.leadloop.schemas.Topics;
+import io.leadloop.security.streams.CurrentStreamsStores;
 
 /**
  * Reads the roster (configuration overlaid with the global {@link RosterChanges#ROSTER_STORE} store, the same on
@@ -34,14 +33,14 @@ public class RosterService {
 
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
 
-    private final KafkaStreamsInteractiveQueryService queries;
+    private final CurrentStreamsStores stores;
     private final RepRoster configured;
     private final KafkaTemplate<String, Object> kafka;
     private final Clock clock;
 
-    RosterService(KafkaStreamsInteractiveQueryService queries, RepRoster configured,
-            KafkaTemplate<String, Object> kafka, Clock clock) {
-        this.queries = queries;
+    RosterService(CurrentStreamsStores stores, RepRoster configured, KafkaTemplate<String, Object> kafka,
+            Clock clock) {
+        this.stores = stores;
         this.configured = configured;
         this.kafka = kafka;
         this.clock = clock;
@@ -50,14 +49,16 @@ public class RosterService {
     /** @throws RosterUnavailableException while the global store cannot be read */
     public RepRoster current() {
         try {
-            ReadOnlyKeyValueStore<String, RepRosterChanged> store =
-                    queries.retrieveQueryableStore(RosterChanges.ROSTER_STORE, QueryableStoreTypes.keyValueStore());
-            var changes = new ArrayList<RepRosterChanged>();
-            try (KeyValueIterator<String, RepRosterChanged> all = store.all()) {
-                all.forEachRemaining(entry -> changes.add(entry.value));
-            }
+            List<RepRosterChanged> changes = stores.read(RosterChanges.ROSTER_STORE,
+                    (ReadOnlyKeyValueStore<String, RepRosterChanged> store) -> {
+                        var all = new ArrayList<RepRosterChanged>();
+                        try (KeyValueIterator<String, RepRosterChanged> entries = store.all()) {
+                            entries.forEachRemaining(entry -> all.add(entry.value));
+                        }
+                        return all;
+                    });
             return RosterChanges.apply(configured.reps(), changes);
-        } catch (InvalidStateStoreException | IllegalStateException | IllegalArgumentException notReady) {
+        } catch (InvalidStateStoreException notReady) {
             throw new RosterUnavailableException(notReady);
         }
     }

@@ -1,5 +1,9 @@
 package io.leadloop.intake.api;
 
+import static io.leadloop.security.problems.Problems.problem;
+import static io.leadloop.security.problems.Problems.retryAfter;
+import static io.leadloop.security.problems.Problems.type;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +38,9 @@ import tools.jackson.databind.DatabindException;
 @RestControllerAdvice
 class IntakeProblems extends LeadLoopProblemHandler {
 
-    static final URI INVALID_LEAD = URI.create("https://leadloop.io/problems/invalid-lead");
-    static final URI MALFORMED_JSON = URI.create("https://leadloop.io/problems/malformed-json");
-    static final URI KAFKA_UNAVAILABLE = URI.create("https://leadloop.io/problems/kafka-unavailable");
+    static final URI INVALID_LEAD = type("invalid-lead");
+    static final URI MALFORMED_JSON = type("malformed-json");
+    static final URI KAFKA_UNAVAILABLE = type("kafka-unavailable");
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IntakeProblems.class);
 
@@ -51,10 +55,8 @@ class IntakeProblems extends LeadLoopProblemHandler {
     @ExceptionHandler(InvalidLeadException.class)
     ProblemDetail invalidLead(InvalidLeadException e) {
         meters.counter("leadloop.intake.leads.rejected", "reason", "invalid").increment();
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.problems().stream()
+        var problem = problem(HttpStatus.BAD_REQUEST, INVALID_LEAD, "Invalid lead", e.problems().stream()
                 .map(p -> p.pointer() + " " + p.detail()).collect(Collectors.joining("; ")));
-        problem.setType(INVALID_LEAD);
-        problem.setTitle("Invalid lead");
         problem.setProperty("errors", errors(e.problems()));
         return problem;
     }
@@ -67,13 +69,9 @@ class IntakeProblems extends LeadLoopProblemHandler {
             log.warn("Lead not taken (503 kafka-unavailable): {}", rootCause(e));
         }
         meters.counter("leadloop.intake.leads.rejected", "reason", "kafka-unavailable").increment();
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The lead could not be stored right now and was not taken; send it again after Retry-After seconds.");
-        problem.setType(KAFKA_UNAVAILABLE);
-        problem.setTitle("Temporarily unable to take leads");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, properties.retryAfter().toSeconds())))
-                .body(problem);
+        return retryAfter(problem(HttpStatus.SERVICE_UNAVAILABLE, KAFKA_UNAVAILABLE, "Temporarily unable to take leads",
+                "The lead could not be stored right now and was not taken; send it again after Retry-After seconds."),
+                properties.retryAfter());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.leadloop.intake.api;
 
-import java.net.URI;
+import static io.leadloop.security.problems.Problems.problem;
+import static io.leadloop.security.problems.Problems.type;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -15,9 +16,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 @RestControllerAdvice
 class SourceProblems {
 
-    static final URI UNKNOWN_SOURCE = URI.create("https://leadloop.io/problems/unknown-source");
-    static final URI UNAUTHENTIC_DELIVERY = URI.create("https://leadloop.io/problems/unauthentic-delivery");
-
     private final MeterRegistry meters;
 
     SourceProblems(MeterRegistry meters) {
@@ -26,18 +24,13 @@ class SourceProblems {
 
     @ExceptionHandler(UnknownSourceException.class)
     ProblemDetail unknownSource(UnknownSourceException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setType(UNKNOWN_SOURCE);
-        problem.setTitle("Unknown lead source");
-        return problem;
+        return problem(HttpStatus.NOT_FOUND, type("unknown-source"), "Unknown lead source", e.getMessage());
     }
 
     @ExceptionHandler(UnauthenticDeliveryException.class)
     ProblemDetail unauthentic(UnauthenticDeliveryException e) {
         meters.counter("leadloop.intake.leads.rejected", "reason", "unauthentic").increment();
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
-        problem.setType(UNAUTHENTIC_DELIVERY);
-        problem.setTitle("Delivery not authentic");
-        return problem;
+        return problem(HttpStatus.UNAUTHORIZED, type("unauthentic-delivery"), "Delivery not authentic",
+                e.getMessage());
     }
 }

@@ -1,13 +1,11 @@
 package io.leadloop.intake.fetching;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.ServerRequest;
@@ -17,6 +15,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 import io.leadloop.intake.sources.SourceSettings;
 import io.leadloop.intake.sources.Sources;
+import io.leadloop.security.problems.Problems;
 
 /**
  * What the notification webhooks share. Every webhook lives at {@code /webhooks/{source}} and the configured
@@ -55,9 +54,7 @@ public final class WebhookRoutes {
      * @param pointer the query parameter, header or JSON pointer that failed
      */
     public static ServerResponse problem(HttpStatus status, String slug, String title, String detail, String pointer) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://leadloop.io/problems/" + slug));
-        problem.setTitle(title);
+        var problem = Problems.problem(status, Problems.type(slug), title, detail);
         problem.setProperty("errors", List.of(Map.of("pointer", pointer, "detail", detail)));
         return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

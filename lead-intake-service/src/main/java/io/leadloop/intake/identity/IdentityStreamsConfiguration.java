@@ -15,11 +15,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 import io.leadloop.schemas.Topics;
 import io.leadloop.schemas.privacy.PersonKeyRing;
 import io.leadloop.schemas.privacy.PersonalData;
 import io.leadloop.schemas.serde.AvroSerde;
+import io.leadloop.security.streams.CurrentStreamsStores;
 
 /**
  * Every intake instance reads {@code leads.captured.v1} in full into a global store of known deliveries and
@@ -44,5 +46,11 @@ class IdentityStreamsConfiguration {
                 Consumed.with(Serdes.String(), AvroSerde.forValuesOf(Topics.LEADS_CAPTURED, clientConfig)),
                 () -> new KnownLeadsUpdater(KafkaKnownLeads.STORE, new PersonalData(personKeys)));
         return store;
+    }
+
+    /** The identity stores, read from whichever client the factory bean holds now (see {@link KafkaKnownLeads}). */
+    @Bean
+    CurrentStreamsStores currentIdentityStores(StreamsBuilderFactoryBean streams) {
+        return new CurrentStreamsStores(streams);
     }
 }

@@ -6,16 +6,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
 import io.leadloop.schemas.privacy.PersonKeyLookup;
 import io.leadloop.schemas.privacy.PersonKeyRing;
+import io.leadloop.security.streams.CurrentStreamsStores;
 
 /**
  * {@link KnownLeads} kept in Kafka: every intake instance reads {@code leads.captured.v1} into a global store
@@ -25,29 +22,23 @@ import io.leadloop.schemas.privacy.PersonKeyRing;
  * it just published ({@link RecentlyRemembered}). Two instances taking the same delivery within that window both
  * publish the same deterministic ids (see {@link DeliveryKeys}), which consumers treat as one.
  *
- * <p>The store is read from the Streams client the factory bean holds <em>now</em>, not through Spring Kafka's
- * {@code KafkaStreamsInteractiveQueryService}: that service keeps the first {@link KafkaStreams} it was given for
- * good, so once the client was restarted ({@link IdentityStoresRecovery}, or Spring's test framework pausing and
- * resuming a cached context) it went on querying the closed one — {@code KafkaStreams is not running. State is
- * NOT_RUNNING} — and intake answered 503 to every lead while its health said UP.
+ * <p>The store is read through {@link CurrentStreamsStores}: from the Streams client the factory bean holds
+ * <em>now</em>, so lookups follow a client {@link IdentityStoresRecovery} restarted (Spring Kafka's query service
+ * went on asking the closed one, and intake answered 503 to every lead while its health said UP), and with the
+ * store's handle kept between lookups (retrieving it per read was 13 % of intake's CPU under load).
  */
 @Component
 class KafkaKnownLeads implements KnownLeads {
 
     static final String STORE = "intake-known-leads";
 
-    private final StreamsBuilderFactoryBean streams;
+    private final CurrentStreamsStores stores;
     private final PersonKeyLookup personKeys;
     private final RecentlyRemembered recentDeliveries = new RecentlyRemembered(10_000);
     private final RecentlyRemembered recentPeople = new RecentlyRemembered(10_000);
-    private volatile Handle handle;
 
-    /** A store handle and the Streams client it came from: a handle of a client since replaced is not used. */
-    private record Handle(KafkaStreams client, ReadOnlyKeyValueStore<String, String> store) {
-    }
-
-    KafkaKnownLeads(StreamsBuilderFactoryBean streams, PersonKeyRing personKeys) {
-        this.streams = streams;
+    KafkaKnownLeads(CurrentStreamsStores stores, PersonKeyRing personKeys) {
+        this.stores = stores;
         this.personKeys = personKeys;
     }
 
@@ -81,33 +72,11 @@ class KafkaKnownLeads implements KnownLeads {
         return person.keyId() == null || personKeys.key(person.keyId()).isPresent();
     }
 
-    /**
-     * Reads through the store handle kept from the last lookup. Retrieving it per read (Spring's query service
-     * asks Kafka Streams for its metadata and wraps the store anew each time) was 13 % of intake's CPU under load
-     * (bench/results/20261123-intake-profile.md). A handle goes stale when the Streams client is restarted
-     * ({@link IdentityStoresRecovery}): it then belongs to a client the factory bean no longer holds, or the read
-     * fails with {@link InvalidStateStoreException}; either way it is retrieved again from the current client.
-     */
+    /** Not retried here: the sender gets a 503 at once and retries the whole request (Retry-After). */
     private String read(String key) {
-        KafkaStreams client = streams.getKafkaStreams();
-        Handle current = handle;
-        if (current != null && current.client() == client) {
-            try {
-                return current.store().get(key);
-            } catch (InvalidStateStoreException stale) {
-                handle = null;
-            }
-        }
-        if (client == null) {
-            throw new KnownLeadsUnavailableException(STORE, new IllegalStateException("Kafka Streams is not started"));
-        }
         try {
-            ReadOnlyKeyValueStore<String, String> store = client.store(
-                    StoreQueryParameters.fromNameAndType(STORE, QueryableStoreTypes.keyValueStore()));
-            String value = store.get(key);
-            handle = new Handle(client, store);
-            return value;
-        } catch (RuntimeException notReady) {
+            return stores.read(STORE, (ReadOnlyKeyValueStore<String, String> store) -> store.get(key));
+        } catch (InvalidStateStoreException notReady) {
             throw new KnownLeadsUnavailableException(STORE, notReady);
         }
     }

@@ -1,10 +1,13 @@
 package io.leadloop.intake.limits;
 
+import static io.leadloop.security.problems.Problems.problem;
+import static io.leadloop.security.problems.Problems.retryAfter;
+import static io.leadloop.security.problems.Problems.type;
+
 import java.net.URI;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -24,10 +27,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class LimitProblems {
 
-    static final URI RATE_LIMITED = URI.create("https://leadloop.io/problems/rate-limited");
-    static final URI BODY_TOO_LARGE = URI.create("https://leadloop.io/problems/body-too-large");
-    static final URI TIMED_OUT = URI.create("https://leadloop.io/problems/timed-out");
-    static final URI UNSUPPORTED_CHARSET = URI.create("https://leadloop.io/problems/unsupported-charset");
+    static final URI RATE_LIMITED = type("rate-limited");
+    static final URI BODY_TOO_LARGE = type("body-too-large");
+    static final URI TIMED_OUT = type("timed-out");
+    static final URI UNSUPPORTED_CHARSET = type("unsupported-charset");
 
     private final IntakeProperties properties;
     private final MeterRegistry meters;
@@ -45,9 +48,8 @@ class LimitProblems {
     @ExceptionHandler(BodyTooLargeException.class)
     ProblemDetail bodyTooLarge(BodyTooLargeException e) {
         meters.counter("leadloop.intake.requests.refused", "source", "any", "reason", "body-too-large").increment();
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, bodyTooLargeDetail(e.maxBytes()));
-        problem.setType(BODY_TOO_LARGE);
-        problem.setTitle("Request body too large");
+        var problem = problem(HttpStatus.CONTENT_TOO_LARGE, BODY_TOO_LARGE, "Request body too large",
+                bodyTooLargeDetail(e.maxBytes()));
         problem.setProperty("maxBytes", e.maxBytes());
         return problem;
     }
@@ -60,13 +62,8 @@ class LimitProblems {
     @ExceptionHandler(AsyncRequestTimeoutException.class)
     ResponseEntity<ProblemDetail> timedOut(AsyncRequestTimeoutException e) {
         meters.counter("leadloop.intake.requests.refused", "source", "any", "reason", "timed-out").increment();
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        return retryAfter(problem(HttpStatus.SERVICE_UNAVAILABLE, TIMED_OUT, "Timed out",
                 "The lead could not be confirmed in time; send it again after Retry-After seconds (a lead taken "
-                        + "meanwhile is recognised as a repeat).");
-        problem.setType(TIMED_OUT);
-        problem.setTitle("Timed out");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, properties.retryAfter().toSeconds())))
-                .body(problem);
+                        + "meanwhile is recognised as a repeat)."), properties.retryAfter());
     }
 }

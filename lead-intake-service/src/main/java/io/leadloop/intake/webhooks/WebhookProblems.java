@@ -1,6 +1,8 @@
 package io.leadloop.intake.webhooks;
 
-import java.net.URI;
+import static io.leadloop.security.problems.Problems.problem;
+import static io.leadloop.security.problems.Problems.type;
+
 import java.util.List;
 import java.util.Map;
 
@@ -15,9 +17,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 @RestControllerAdvice
 class WebhookProblems {
 
-    static final URI MALFORMED_JSON = URI.create("https://leadloop.io/problems/malformed-json");
-    static final URI MALFORMED_PAYLOAD = URI.create("https://leadloop.io/problems/malformed-payload");
-
     private final MeterRegistry meters;
 
     WebhookProblems(MeterRegistry meters) {
@@ -27,9 +26,10 @@ class WebhookProblems {
     @ExceptionHandler(MalformedPayloadException.class)
     ProblemDetail malformed(MalformedPayloadException e) {
         meters.counter("leadloop.intake.leads.rejected", "reason", "malformed").increment();
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setType(e.isJson() ? MALFORMED_PAYLOAD : MALFORMED_JSON);
-        problem.setTitle(e.isJson() ? "Unexpected webhook payload" : "Malformed JSON");
+        var problem = e.isJson()
+                ? problem(HttpStatus.BAD_REQUEST, type("malformed-payload"), "Unexpected webhook payload",
+                        e.getMessage())
+                : problem(HttpStatus.BAD_REQUEST, type("malformed-json"), "Malformed JSON", e.getMessage());
         problem.setProperty("errors", List.of(Map.of("pointer", e.pointer(), "detail", e.getMessage())));
         return problem;
     }

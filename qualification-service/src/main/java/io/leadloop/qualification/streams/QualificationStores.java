@@ -8,9 +8,7 @@ import java.util.function.Function;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;
 
 import io.leadloop.events.LeadDefinitionChanged;
@@ -22,9 +20,11 @@ import io.leadloop.qualification.learning.OutcomeLabels;
 import io.leadloop.qualification.learning.OutcomeCounts;
 import io.leadloop.qualification.learning.RejectionReasonPredictors;
 import io.leadloop.schemas.privacy.PersonalData;
+import io.leadloop.security.streams.CurrentStreamsStores;
 
 /**
- * Reads the stream app's stores for the HTTP API, through Spring Kafka's interactive-query service.
+ * Reads the stream app's stores for the HTTP API, from the Streams client the factory bean holds now (see
+ * {@link CurrentStreamsStores}: a restarted client is followed, not queried closed for good).
  *
  * <p>Reads this instance's partitions only; with several instances, {@link StreamsInstances} finds the owner of a
  * key (or the other instances) for the HTTP layer to ask.
@@ -32,11 +32,11 @@ import io.leadloop.schemas.privacy.PersonalData;
 @Component
 public class QualificationStores {
 
-    private final KafkaStreamsInteractiveQueryService queries;
+    private final CurrentStreamsStores stores;
     private final PersonalData personalData;
 
-    QualificationStores(KafkaStreamsInteractiveQueryService queries, PersonalData personalData) {
-        this.queries = queries;
+    QualificationStores(CurrentStreamsStores stores, PersonalData personalData) {
+        this.stores = stores;
         this.personalData = personalData;
     }
 
@@ -76,8 +76,12 @@ public class QualificationStores {
      * Other instances hold the other partitions; their results add up with this one.
      */
     public Backtest.Result backtest(Backtest backtest) {
-        ReadOnlyKeyValueStore<String, LeadLearningState> learning = store(QualificationTopology.LEAD_LEARNING_STORE);
-        return read(QualificationTopology.LEAD_SCORES_STORE, (ReadOnlyKeyValueStore<String, LeadScored> scores) -> {
+        // Not through read(): a retry after a failure halfway would add the leads read before it to backtest twice.
+        try {
+            ReadOnlyKeyValueStore<String, LeadScored> scores =
+                    stores.keyValueStore(QualificationTopology.LEAD_SCORES_STORE);
+            ReadOnlyKeyValueStore<String, LeadLearningState> learning =
+                    stores.keyValueStore(QualificationTopology.LEAD_LEARNING_STORE);
             try (KeyValueIterator<String, LeadScored> leads = scores.all()) {
                 leads.forEachRemaining(lead -> {
                     LeadLearningState state = learning.get(lead.key);
@@ -87,7 +91,9 @@ public class QualificationStores {
                 });
             }
             return backtest.result();
-        });
+        } catch (InvalidStateStoreException notQueryable) {
+            throw new ScoresUnavailableException(QualificationTopology.LEAD_SCORES_STORE, notQueryable);
+        }
     }
 
     /**
@@ -99,18 +105,11 @@ public class QualificationStores {
                 (ReadOnlyKeyValueStore<String, LeadDefinitionChanged> store) -> store.get(key)));
     }
 
+    /** Retried briefly while the store is not readable (a rebalance); past that, 503 rather than a held thread. */
     private <K, V, R> R read(String storeName, Function<ReadOnlyKeyValueStore<K, V>, R> query) {
         try {
-            return query.apply(store(storeName));
-        } catch (InvalidStateStoreException | IllegalStateException | IllegalArgumentException notQueryable) {
-            throw new ScoresUnavailableException(storeName, notQueryable);
-        }
-    }
-
-    private <K, V> ReadOnlyKeyValueStore<K, V> store(String storeName) {
-        try {
-            return queries.retrieveQueryableStore(storeName, QueryableStoreTypes.<K, V>keyValueStore());
-        } catch (InvalidStateStoreException | IllegalStateException | IllegalArgumentException notQueryable) {
+            return stores.read(storeName, query);
+        } catch (InvalidStateStoreException notQueryable) {
             throw new ScoresUnavailableException(storeName, notQueryable);
         }
     }

@@ -20,20 +20,20 @@ import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
-import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import io.leadloop.qualification.QualificationProperties;
 import io.leadloop.qualification.scoring.LeadDefinition;
 import io.leadloop.security.privacy.PersonKeysConfiguration;
+import io.leadloop.security.streams.CurrentStreamsStores;
 import io.leadloop.security.streams.ReplaceFailedStreamThreadsConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Wires the stream app: Spring Boot builds the Kafka Streams config from {@code spring.kafka.streams.*} (plus
  * {@code spring.kafka.properties.*}, where the registry URL lives); we add the topology to its
- * {@link StreamsBuilder} and the interactive-query service the HTTP API reads the stores through. Scoring opens
+ * {@link StreamsBuilder} and the {@link CurrentStreamsStores} the HTTP API reads the stores through. Scoring opens
  * sealed contacts (the email's domain and the job title are scored) with the person keys of
  * {@link PersonKeysConfiguration}.
  */
@@ -103,9 +103,13 @@ class QualificationStreamsConfiguration {
         return credentials;
     }
 
+    /**
+     * Reads stores from the current Streams client. A read is retried briefly (a rebalance usually ends within a
+     * second); past that the API answers 503 rather than hold a request thread.
+     */
     @Bean
-    KafkaStreamsInteractiveQueryService kafkaStreamsInteractiveQueryService(StreamsBuilderFactoryBean streams) {
-        return new KafkaStreamsInteractiveQueryService(streams);
+    CurrentStreamsStores currentStreamsStores(StreamsBuilderFactoryBean streams) {
+        return new CurrentStreamsStores(streams, 5, Duration.ofMillis(200));
     }
 
     private static Map<String, Object> clientConfig(KafkaStreamsConfiguration streamsConfig) {

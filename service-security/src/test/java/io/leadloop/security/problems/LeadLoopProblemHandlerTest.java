@@ -52,6 +52,29 @@ class LeadLoopProblemHandlerTest {
     }
 
     @Test
+    void answersABodyThatIsNotJsonWithAMalformedRequestProblem() throws Exception {
+        MvcResult result = mvc.perform(post("/leads").contentType(MediaType.APPLICATION_JSON).content("{\"email\":"))
+                .andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(result.getResponse().getContentAsByteArray());
+        assertThat(problem.path("type").asString()).isEqualTo("https://leadloop.io/problems/malformed-request");
+        assertThat(problem.path("title").asString()).isEqualTo("Malformed request");
+        assertThat(problem.has("errors")).as("Jackson knows no field to name").isFalse();
+    }
+
+    @Test
+    void namesTheFieldOfAValueOfTheWrongType() throws Exception {
+        MvcResult result = mvc.perform(post("/batches").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"items\":[{\"email\":[1]}]}")).andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(result.getResponse().getContentAsByteArray());
+        assertThat(problem.path("type").asString()).isEqualTo("https://leadloop.io/problems/malformed-request");
+        assertThat(problem.at("/errors/0/pointer").asString()).isEqualTo("/items/0/email");
+    }
+
+    @Test
     void namesAStatusWithoutANameByItsCodeAndKeepsATypeOfItsOwn() {
         ProblemDetail unnamed = ProblemDetail.forStatus(599);
         LeadLoopProblemHandler.withStableType(unnamed);
@@ -96,6 +119,11 @@ class LeadLoopProblemHandlerTest {
 
         @PostMapping(path = "/leads", consumes = MediaType.APPLICATION_JSON_VALUE)
         String capture(@RequestBody Map<String, Object> lead) {
+            return "ok";
+        }
+
+        @PostMapping(path = "/batches", consumes = MediaType.APPLICATION_JSON_VALUE)
+        String batch(@RequestBody Batch batch) {
             return "ok";
         }
     }

@@ -16,19 +16,19 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
 import io.leadloop.feedback.FeedbackProperties;
 import io.leadloop.feedback.funnel.FunnelNotReady;
 import io.leadloop.feedback.kafka.TopicProperties;
 import io.leadloop.feedback.recording.PublishFailed;
+import io.leadloop.security.streams.CurrentStreamsStores;
 
 /**
  * Which HubSpot deal is which lead: learned from changes of the deal's lead-id property, kept in a compacted topic
@@ -72,24 +72,22 @@ class HubSpotDealLinks {
     }
 
     @Bean
-    Links hubSpotLinks(ProducerFactory<?, ?> producers, KafkaStreamsInteractiveQueryService queries,
-            FeedbackProperties properties) {
+    Links hubSpotLinks(ProducerFactory<?, ?> producers, CurrentStreamsStores stores, FeedbackProperties properties) {
         var strings = new DefaultKafkaProducerFactory<>(producers.getConfigurationProperties(),
                 new StringSerializer(), new StringSerializer());
-        return new Links(new KafkaTemplate<>(strings), queries, properties);
+        return new Links(new KafkaTemplate<>(strings), stores, properties);
     }
 
     /** Remembers and looks up links. */
     static class Links {
 
         private final KafkaTemplate<String, String> kafka;
-        private final KafkaStreamsInteractiveQueryService queries;
+        private final CurrentStreamsStores stores;
         private final FeedbackProperties properties;
 
-        Links(KafkaTemplate<String, String> kafka, KafkaStreamsInteractiveQueryService queries,
-                FeedbackProperties properties) {
+        Links(KafkaTemplate<String, String> kafka, CurrentStreamsStores stores, FeedbackProperties properties) {
             this.kafka = kafka;
-            this.queries = queries;
+            this.stores = stores;
             this.properties = properties;
         }
 
@@ -127,9 +125,9 @@ class HubSpotDealLinks {
 
         private Optional<String> get(String store, String key) {
             try {
-                return Optional.ofNullable(queries.retrieveQueryableStore(store,
-                        QueryableStoreTypes.<String, String>keyValueStore()).get(key));
-            } catch (IllegalStateException | InvalidStateStoreException notQueryable) {
+                return Optional.ofNullable(
+                        stores.read(store, (ReadOnlyKeyValueStore<String, String> links) -> links.get(key)));
+            } catch (InvalidStateStoreException notQueryable) {
                 throw new FunnelNotReady(notQueryable);
             }
         }
