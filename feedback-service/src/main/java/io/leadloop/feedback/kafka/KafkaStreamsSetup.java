@@ -14,6 +14,7 @@ import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 import io.leadloop.security.streams.CurrentStreamsStores;
+import io.leadloop.security.streams.StreamsRunningHealth;
 import io.leadloop.security.streams.ReplaceFailedStreamThreadsConfiguration;
 
 /**
@@ -32,6 +33,15 @@ class KafkaStreamsSetup {
     @Bean
     CurrentStreamsStores currentStreamsStores(StreamsBuilderFactoryBean factoryBean) {
         return new CurrentStreamsStores(factoryBean, 5, Duration.ofMillis(200));
+    }
+
+    /**
+     * Health component {@code kafkaStreams}: before Streams runs the funnel cannot answer, and after an error it never
+     * will, so a runner waiting for health waits for a service that can actually serve.
+     */
+    @Bean
+    StreamsRunningHealth kafkaStreamsHealthIndicator(StreamsBuilderFactoryBean factoryBean) {
+        return new StreamsRunningHealth(factoryBean);
     }
 
     /**

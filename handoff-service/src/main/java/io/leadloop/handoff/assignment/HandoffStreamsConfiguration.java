@@ -14,6 +14,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 import io.leadloop.security.privacy.PersonKeysConfiguration;
 import io.leadloop.security.streams.CurrentStreamsStores;
+import io.leadloop.security.streams.StreamsRunningHealth;
 import io.leadloop.security.streams.ReplaceFailedStreamThreadsConfiguration;
 
 /**
@@ -49,5 +50,11 @@ class HandoffStreamsConfiguration {
     @Bean
     CurrentStreamsStores currentStreamsStores(StreamsBuilderFactoryBean streams) {
         return new CurrentStreamsStores(streams, 5, Duration.ofMillis(200));
+    }
+
+    /** Health component {@code kafkaStreams}: healthy means handing off leads, what the local runner waits for. */
+    @Bean
+    StreamsRunningHealth kafkaStreamsHealthIndicator(StreamsBuilderFactoryBean streams) {
+        return new StreamsRunningHealth(streams);
     }
 }

@@ -22,6 +22,7 @@ import io.leadloop.schemas.privacy.PersonKeyRing;
 import io.leadloop.schemas.privacy.PersonalData;
 import io.leadloop.schemas.serde.AvroSerde;
 import io.leadloop.security.streams.CurrentStreamsStores;
+import io.leadloop.security.streams.StreamsRunningHealth;
 
 /**
  * Every intake instance reads {@code leads.captured.v1} in full into a global store of known deliveries and
@@ -52,5 +53,14 @@ class IdentityStreamsConfiguration {
     @Bean
     CurrentStreamsStores currentIdentityStores(StreamsBuilderFactoryBean streams) {
         return new CurrentStreamsStores(streams);
+    }
+
+    /**
+     * Health component {@code identityStores}: intake is ready only once its identity stores are restored; before
+     * that it could not recognise a repeat, and answers 503.
+     */
+    @Bean
+    StreamsRunningHealth identityStoresHealthIndicator(StreamsBuilderFactoryBean streams) {
+        return new StreamsRunningHealth(streams);
     }
 }

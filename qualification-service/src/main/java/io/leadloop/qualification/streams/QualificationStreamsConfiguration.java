@@ -27,6 +27,7 @@ import io.leadloop.qualification.QualificationProperties;
 import io.leadloop.qualification.scoring.LeadDefinition;
 import io.leadloop.security.privacy.PersonKeysConfiguration;
 import io.leadloop.security.streams.CurrentStreamsStores;
+import io.leadloop.security.streams.StreamsRunningHealth;
 import io.leadloop.security.streams.ReplaceFailedStreamThreadsConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -110,6 +111,12 @@ class QualificationStreamsConfiguration {
     @Bean
     CurrentStreamsStores currentStreamsStores(StreamsBuilderFactoryBean streams) {
         return new CurrentStreamsStores(streams, 5, Duration.ofMillis(200));
+    }
+
+    /** Health component {@code kafkaStreams}: healthy means scoring leads and answering queries. */
+    @Bean
+    StreamsRunningHealth kafkaStreamsHealthIndicator(StreamsBuilderFactoryBean streams) {
+        return new StreamsRunningHealth(streams);
     }
 
     private static Map<String, Object> clientConfig(KafkaStreamsConfiguration streamsConfig) {

@@ -1,21 +1,23 @@
-package io.leadloop.feedback.kafka;
+package io.leadloop.security.streams;
 
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.stereotype.Component;
 
 /**
- * UP only while Kafka Streams is RUNNING or REBALANCING: before that the funnel cannot answer, and after an error
- * it never will, so a runner waiting for health waits for a service that can actually serve.
+ * UP only while the service's Kafka Streams client is RUNNING or REBALANCING; NOT_STARTED, CREATED, PENDING_ERROR,
+ * ERROR and the shutdown states are DOWN, with the state as a detail. A service that reads its state stores can
+ * answer only then, so this is what the local runner and an orchestrator's readiness probe wait for.
+ *
+ * <p>Reads the client the factory bean holds now (a restarted client is a new object, see
+ * {@link CurrentStreamsStores}). Each service declares it as a bean whose name gives the health component's name.
  */
-@Component("kafkaStreams")
-class KafkaStreamsHealthIndicator implements HealthIndicator {
+public final class StreamsRunningHealth implements HealthIndicator {
 
     private final StreamsBuilderFactoryBean factoryBean;
 
-    KafkaStreamsHealthIndicator(StreamsBuilderFactoryBean factoryBean) {
+    public StreamsRunningHealth(StreamsBuilderFactoryBean factoryBean) {
         this.factoryBean = factoryBean;
     }
 
