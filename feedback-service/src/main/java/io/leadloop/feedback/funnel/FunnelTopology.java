@@ -29,10 +29,10 @@ import io.leadloop.feedback.funnel.domain.FunnelFact;
 import io.leadloop.feedback.funnel.domain.FunnelNumbers;
 import io.leadloop.feedback.funnel.domain.LeadFunnel;
 import io.leadloop.feedback.funnel.state.FunnelStateFormats;
-import io.leadloop.feedback.funnel.state.StateFormat;
 import io.leadloop.schemas.Topic;
 import io.leadloop.schemas.Topics;
 import io.leadloop.schemas.serde.AvroSerde;
+import io.leadloop.security.state.StateFormat;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -70,12 +70,8 @@ public final class FunnelTopology {
         this.serdeConfigs = Map.copyOf(serdeConfigs);
         // Reads the JSON the stores and changelogs hold from before the binary format, as the JSON serde wrote it.
         JsonMapper json = JsonMapper.builder().build();
-        this.leadFunnelSerde = serdeOf(FunnelStateFormats.leadFunnel(json));
-        this.numbersSerde = serdeOf(FunnelStateFormats.funnelNumbers(json));
-    }
-
-    private static <T> Serde<T> serdeOf(StateFormat<T> format) {
-        return Serdes.serdeFrom((topic, value) -> format.write(value), (topic, bytes) -> format.read(bytes));
+        this.leadFunnelSerde = FunnelStateFormats.leadFunnel(json).serde();
+        this.numbersSerde = FunnelStateFormats.funnelNumbers(json).serde();
     }
 
     /** Adds the funnel to the builder and returns the numbers table. */

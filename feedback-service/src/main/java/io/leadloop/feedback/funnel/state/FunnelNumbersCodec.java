@@ -1,8 +1,8 @@
 package io.leadloop.feedback.funnel.state;
 
-import static io.leadloop.feedback.funnel.state.AvroState.fieldOrder;
-import static io.leadloop.feedback.funnel.state.AvroState.fields;
-import static io.leadloop.feedback.funnel.state.AvroState.unknownField;
+import static io.leadloop.security.state.AvroState.fieldOrder;
+import static io.leadloop.security.state.AvroState.fields;
+import static io.leadloop.security.state.AvroState.unknownField;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -15,11 +15,13 @@ import org.apache.avro.io.Decoder;
 import org.apache.avro.io.Encoder;
 
 import io.leadloop.feedback.funnel.domain.FunnelNumbers;
+import io.leadloop.security.state.AvroState;
+import io.leadloop.security.state.StateCodec;
 
 /** {@link FunnelNumbers} ↔ {@code funnel-numbers.v1.avsc}, field for field. */
 final class FunnelNumbersCodec implements StateCodec<FunnelNumbers> {
 
-    static final Schema SCHEMA = AvroState.schema("funnel-numbers.v1.avsc");
+    static final Schema SCHEMA = AvroState.schema(FunnelNumbersCodec.class, "funnel-numbers.v1.avsc");
 
     private static final Schema.Field[] FIELDS = fields(SCHEMA);
     private static final Schema.Field[] BUCKET_FIELDS =

@@ -3,6 +3,7 @@ package io.leadloop.feedback.funnel.state;
 import io.leadloop.feedback.funnel.domain.FunnelNumbers;
 import io.leadloop.feedback.funnel.domain.LeadFunnel;
 import tools.jackson.databind.ObjectMapper;
+import io.leadloop.security.state.StateFormat;
 
 /**
  * The formats of the funnel's state: {@link LeadFunnel} (store {@code lead-funnels}, read and written once per

@@ -1,15 +1,15 @@
 package io.leadloop.feedback.funnel.state;
 
-import static io.leadloop.feedback.funnel.state.AvroState.fieldOrder;
-import static io.leadloop.feedback.funnel.state.AvroState.fields;
-import static io.leadloop.feedback.funnel.state.AvroState.nonNull;
-import static io.leadloop.feedback.funnel.state.AvroState.readNull;
-import static io.leadloop.feedback.funnel.state.AvroState.readNullableInstant;
-import static io.leadloop.feedback.funnel.state.AvroState.readNullableString;
-import static io.leadloop.feedback.funnel.state.AvroState.unknownField;
-import static io.leadloop.feedback.funnel.state.AvroState.writeNull;
-import static io.leadloop.feedback.funnel.state.AvroState.writeNullableInstant;
-import static io.leadloop.feedback.funnel.state.AvroState.writeNullableString;
+import static io.leadloop.security.state.AvroState.fieldOrder;
+import static io.leadloop.security.state.AvroState.fields;
+import static io.leadloop.security.state.AvroState.nonNull;
+import static io.leadloop.security.state.AvroState.readNull;
+import static io.leadloop.security.state.AvroState.readNullableInstant;
+import static io.leadloop.security.state.AvroState.readNullableString;
+import static io.leadloop.security.state.AvroState.unknownField;
+import static io.leadloop.security.state.AvroState.writeNull;
+import static io.leadloop.security.state.AvroState.writeNullableInstant;
+import static io.leadloop.security.state.AvroState.writeNullableString;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -27,11 +27,13 @@ import io.leadloop.feedback.funnel.domain.LeadFunnel;
 import io.leadloop.feedback.funnel.domain.Money;
 import io.leadloop.feedback.funnel.domain.SalesDecision;
 import io.leadloop.feedback.funnel.domain.Touch;
+import io.leadloop.security.state.AvroState;
+import io.leadloop.security.state.StateCodec;
 
 /** {@link LeadFunnel} ↔ {@code lead-funnel.v1.avsc}, field for field. */
 final class LeadFunnelCodec implements StateCodec<LeadFunnel> {
 
-    static final Schema SCHEMA = AvroState.schema("lead-funnel.v1.avsc");
+    static final Schema SCHEMA = AvroState.schema(LeadFunnelCodec.class, "lead-funnel.v1.avsc");
 
     private static final Schema.Field[] FIELDS = fields(SCHEMA);
     private static final Schema TOUCH = SCHEMA.getField("touches").schema().getElementType();

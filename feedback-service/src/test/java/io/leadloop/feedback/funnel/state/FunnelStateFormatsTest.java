@@ -29,6 +29,8 @@ import io.leadloop.feedback.funnel.domain.FunnelNumbers;
 import io.leadloop.feedback.funnel.domain.LeadFunnel;
 import io.leadloop.feedback.funnel.domain.SalesDecision;
 import tools.jackson.databind.json.JsonMapper;
+import io.leadloop.security.state.StateFormat;
+import io.leadloop.security.state.UnreadableState;
 
 class FunnelStateFormatsTest {
 
@@ -108,7 +110,7 @@ class FunnelStateFormatsTest {
                 .hasMessageContaining("lead-funnel")
                 .hasMessageContaining("0x07")
                 .hasMessageContaining("0x01")
-                .hasMessageContaining("newer feedback-service");
+                .hasMessageContaining("newer version of the service");
         assertThatThrownBy(() -> numbers.read(new byte[0])).isInstanceOf(UnreadableState.class);
     }
 

@@ -1,4 +1,4 @@
-package io.leadloop.feedback.funnel.state;
+package io.leadloop.security.state;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,6 +12,8 @@ import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
@@ -19,16 +21,14 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * How one kind of Kafka Streams state value is stored: a <b>format-version byte</b>, then the value in Avro's binary
  * encoding of that version's state schema. No registry is involved: the byte names the writer schema, which ships
- * with the service (a {@code .avsc} beside this class). Values written before this format are JSON objects, whose
+ * with the service (a {@code .avsc} beside its codec). Values written before this format are JSON objects, whose
  * first byte is always <code>'{'</code> (0x7B), a byte no version may use; they are read with Jackson as before, so
  * an upgraded service keeps the state in its stores and changelogs and rewrites each value in the binary format the
  * next time it changes.
  *
- * <p><b>Why not JSON any more:</b> feedback-service's profile under the warm loop spent 23 % of its CPU in Jackson
- * reading (14 %) and writing (9 %) the per-lead funnel, which is read and written once per event. Measured in
- * {@code bench-jmh} ({@code StateFormatBenchmark}), this format reads and writes a typical funnel several times
- * faster than JSON and faster than Jackson's binary Smile on the same records; the numbers are in
- * {@code bench-jmh/README.md}.
+ * <p><b>Why not JSON any more:</b> Jackson reading and writing JSON state was 23 % of feedback-service's CPU under
+ * the warm loop (its per-lead funnel is read and written once per event) and about 5 % of qualification-service's.
+ * The numbers of this format against JSON and Smile are in {@code bench-jmh/README.md} ({@code StateFormatBenchmark}).
  *
  * <p><b>Evolution:</b> a change of a state schema adds a new {@code .avsc} and a new version byte; the codec then
  * writes and reads the new schema, and the earlier schema stays registered here ({@link #alsoReading}) as the writer
@@ -67,13 +67,13 @@ public final class StateFormat<T> {
         this.json = json;
     }
 
-    static <T> StateFormat<T> of(String name, Class<T> type, int version, Schema schema, StateCodec<T> codec,
+    public static <T> StateFormat<T> of(String name, Class<T> type, int version, Schema schema, StateCodec<T> codec,
             ObjectMapper json) {
         return new StateFormat<>(name, type, (byte) version, schema, codec, Map.of(), json);
     }
 
     /** This format, also reading values of an earlier version, written with that version's schema. */
-    StateFormat<T> alsoReading(int earlierVersion, Schema writerSchema) {
+    public StateFormat<T> alsoReading(int earlierVersion, Schema writerSchema) {
         var writers = new java.util.HashMap<>(earlierWriters);
         writers.put((byte) earlierVersion, writerSchema);
         return new StateFormat<>(name, type, version, schema, codec, writers, json);
@@ -87,6 +87,11 @@ public final class StateFormat<T> {
     /** The schema new values are written with, and every value is read as. */
     public Schema schema() {
         return schema;
+    }
+
+    /** This format as a Kafka serde: for a state store (and so its changelog) or a repartition topic. */
+    public Serde<T> serde() {
+        return Serdes.serdeFrom((topic, value) -> write(value), (topic, bytes) -> read(bytes));
     }
 
     public byte[] write(T value) {
@@ -120,7 +125,7 @@ public final class StateFormat<T> {
         if (writer == null) {
             throw new UnreadableState(String.format(
                     "A %s state value starts with byte 0x%02x, which is neither JSON ('{') nor a format version this "
-                            + "build reads (%s): it was written by a newer feedback-service, or is not a %s at all. "
+                            + "build reads (%s): it was written by a newer version of the service, or is not a %s at all. "
                             + "Run a version that reads it, or reset the application's state.",
                     name, first & 0xff, versions(), name), null);
         }

@@ -1,4 +1,4 @@
-package io.leadloop.feedback.funnel.state;
+package io.leadloop.security.state;
 
 import java.io.IOException;
 
@@ -14,7 +14,7 @@ import org.apache.avro.io.Encoder;
  * {@link org.apache.avro.io.ResolvingDecoder} for values of an earlier version, so it asks
  * {@link AvroState#fieldOrder} for the order of every record's fields instead of assuming the schema's.
  */
-interface StateCodec<T> {
+public interface StateCodec<T> {
 
     void write(T value, Encoder out) throws IOException;
 

@@ -1,4 +1,4 @@
-package io.leadloop.feedback.funnel.state;
+package io.leadloop.security.state;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,15 +14,21 @@ import org.apache.avro.io.Decoder;
 import org.apache.avro.io.Encoder;
 import org.apache.avro.io.ResolvingDecoder;
 
-/** The pieces the codecs share: schema loading, field order, and the nullable and exact types of the schemas. */
-final class AvroState {
+/**
+ * What {@link StateCodec}s share: schema loading, field order, and how the state schemas spell nullable values,
+ * instants (record {@code Instant}: seconds and nanos) and exact amounts (unscaled bytes and scale).
+ */
+public final class AvroState {
 
     private AvroState() {
     }
 
-    /** A state schema from this package's resources; they ship in the jar, so a missing one is a build error. */
-    static Schema schema(String resource) {
-        try (InputStream in = AvroState.class.getResourceAsStream(resource)) {
+    /**
+     * A state schema from the resources beside {@code owner} (its package); they ship in the service's jar, so a
+     * missing one fails at start-up.
+     */
+    public static Schema schema(Class<?> owner, String resource) {
+        try (InputStream in = owner.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("State schema " + resource + " is not on the class path");
             }
@@ -32,7 +38,7 @@ final class AvroState {
         }
     }
 
-    static Schema.Field[] fields(Schema record) {
+    public static Schema.Field[] fields(Schema record) {
         return record.getFields().toArray(Schema.Field[]::new);
     }
 
@@ -41,12 +47,12 @@ final class AvroState {
      * current version; for an earlier version the resolving decoder's (fields the reader added come last, filled
      * from their defaults).
      */
-    static Schema.Field[] fieldOrder(Decoder in, Schema.Field[] current) throws IOException {
+    public static Schema.Field[] fieldOrder(Decoder in, Schema.Field[] current) throws IOException {
         return in instanceof ResolvingDecoder resolving ? resolving.readFieldOrder() : current;
     }
 
     /** The domain enum's value for each symbol of the schema's enum, by the index the decoder returns. */
-    static <E extends Enum<E>> E[] bySymbolIndex(Schema enumSchema, Class<E> type) {
+    public static <E extends Enum<E>> E[] bySymbolIndex(Schema enumSchema, Class<E> type) {
         List<String> symbols = enumSchema.getEnumSymbols();
         @SuppressWarnings("unchecked")
         E[] values = (E[]) java.lang.reflect.Array.newInstance(type, symbols.size());
@@ -57,7 +63,7 @@ final class AvroState {
     }
 
     /** The schema's symbol index of each domain value, by ordinal; a value the schema lacks fails at start-up. */
-    static int[] symbolIndexByOrdinal(Schema enumSchema, Class<? extends Enum<?>> type) {
+    public static int[] symbolIndexByOrdinal(Schema enumSchema, Class<? extends Enum<?>> type) {
         Enum<?>[] constants = type.getEnumConstants();
         int[] indexes = new int[constants.length];
         for (Enum<?> constant : constants) {
@@ -71,11 +77,11 @@ final class AvroState {
         return indexes;
     }
 
-    static Schema nonNull(Schema nullableUnion) {
+    public static Schema nonNull(Schema nullableUnion) {
         return nullableUnion.getTypes().get(1);
     }
 
-    static void writeNullableString(Encoder out, String value) throws IOException {
+    public static void writeNullableString(Encoder out, String value) throws IOException {
         if (value == null) {
             out.writeIndex(0);
             out.writeNull();
@@ -85,7 +91,7 @@ final class AvroState {
         }
     }
 
-    static String readNullableString(Decoder in) throws IOException {
+    public static String readNullableString(Decoder in) throws IOException {
         if (in.readIndex() == 0) {
             in.readNull();
             return null;
@@ -93,7 +99,7 @@ final class AvroState {
         return in.readString();
     }
 
-    static boolean writeNull(Encoder out, Object value) throws IOException {
+    public static boolean writeNull(Encoder out, Object value) throws IOException {
         if (value == null) {
             out.writeIndex(0);
             out.writeNull();
@@ -103,7 +109,7 @@ final class AvroState {
         return false;
     }
 
-    static boolean readNull(Decoder in) throws IOException {
+    public static boolean readNull(Decoder in) throws IOException {
         if (in.readIndex() == 0) {
             in.readNull();
             return true;
@@ -112,12 +118,12 @@ final class AvroState {
     }
 
     /** Record {@code Instant}: seconds and nanos, so no precision is lost whatever the events carried. */
-    static void writeInstant(Encoder out, Instant value) throws IOException {
+    public static void writeInstant(Encoder out, Instant value) throws IOException {
         out.writeLong(value.getEpochSecond());
         out.writeInt(value.getNano());
     }
 
-    static Instant readInstant(Decoder in, Schema.Field[] instantFields) throws IOException {
+    public static Instant readInstant(Decoder in, Schema.Field[] instantFields) throws IOException {
         long seconds = 0;
         int nanos = 0;
         for (Schema.Field field : fieldOrder(in, instantFields)) {
@@ -130,30 +136,30 @@ final class AvroState {
         return Instant.ofEpochSecond(seconds, nanos);
     }
 
-    static void writeNullableInstant(Encoder out, Instant value) throws IOException {
+    public static void writeNullableInstant(Encoder out, Instant value) throws IOException {
         if (!writeNull(out, value)) {
             writeInstant(out, value);
         }
     }
 
-    static Instant readNullableInstant(Decoder in, Schema.Field[] instantFields) throws IOException {
+    public static Instant readNullableInstant(Decoder in, Schema.Field[] instantFields) throws IOException {
         return readNull(in) ? null : readInstant(in, instantFields);
     }
 
     /** The {@code unscaled} and {@code scale} fields of an exact amount, in that order. */
-    static void writeDecimal(Encoder out, BigDecimal value) throws IOException {
+    public static void writeDecimal(Encoder out, BigDecimal value) throws IOException {
         out.writeBytes(value.unscaledValue().toByteArray());
         out.writeInt(value.scale());
     }
 
-    static BigInteger readUnscaled(Decoder in) throws IOException {
+    public static BigInteger readUnscaled(Decoder in) throws IOException {
         ByteBuffer bytes = in.readBytes(null);
         byte[] array = new byte[bytes.remaining()];
         bytes.get(array);
         return new BigInteger(array);
     }
 
-    static IllegalStateException unknownField(Schema.Field field) {
+    public static IllegalStateException unknownField(Schema.Field field) {
         return new IllegalStateException("The state schema has a field " + field.name()
                 + " that this codec does not read: add it to the codec");
     }
