@@ -23,7 +23,7 @@ import io.leadloop.feedback.funnel.domain.FunnelNumbers;
 import io.leadloop.feedback.funnel.domain.LeadFunnel;
 import io.leadloop.feedback.funnel.domain.SalesSignal;
 import io.leadloop.feedback.funnel.state.FunnelStateFormats;
-import io.leadloop.feedback.funnel.state.StateFormat;
+import io.leadloop.security.state.StateFormat;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.smile.SmileMapper;
