@@ -142,6 +142,27 @@ class FunnelTopologyTest {
                 .isEqualTo(numbers().get("campaign|published|2026-11-23"));
     }
 
+    @Test
+    void sumsTheChangesOfOneIntervalBeforePublishingThem() {
+        var captured = driver.createInputTopic(Topics.LEADS_CAPTURED.name(), new StringSerializer(),
+                AvroSerde.forValuesOf(Topics.LEADS_CAPTURED, serdeConfigs).serializer());
+        var published = driver.createOutputTopic(Topics.FUNNEL_NUMBERS.name(), new StringDeserializer(),
+                AvroSerde.forValuesOf(Topics.FUNNEL_NUMBERS, serdeConfigs).deserializer());
+        for (int i = 0; i < 5; i++) {
+            LeadMother lead = aLead().inCampaign("combined");
+            captured.pipeInput(lead.leadId(), lead.captured());
+        }
+
+        assertThat(campaign("combined").captured()).as("nothing is summed before the interval ends").isZero();
+        driver.advanceWallClockTime(FunnelTopology.COMBINE_INTERVAL);
+
+        assertThat(campaign("combined").captured()).isEqualTo(5);
+        assertThat(published.readKeyValuesToList())
+                .filteredOn(change -> change.key.equals("campaign|combined|2026-11-23"))
+                .singleElement()
+                .satisfies(change -> assertThat(change.value.getCaptured()).isEqualTo(5));
+    }
+
     /** Where the dead letter goes is asserted in FeedbackServiceIT: TopologyTestDriver does not capture it. */
     @Test
     void goesOnWithTheNextRecordAfterOneItCannotRead() {
@@ -158,6 +179,8 @@ class FunnelTopologyTest {
     private <T extends SpecificRecord> void publish(Topic<T> topic, String leadId, T event) {
         driver.createInputTopic(topic.name(), new StringSerializer(),
                 AvroSerde.forValuesOf(topic, serdeConfigs).serializer()).pipeInput(leadId, event);
+        // The fold hands its summed changes on once per combine interval (wall-clock punctuation).
+        driver.advanceWallClockTime(FunnelTopology.COMBINE_INTERVAL);
     }
 
     private KeyValueStore<String, FunnelNumbers> numbers() {

@@ -181,7 +181,11 @@ public final class HandoffTopology {
         }
     }
 
-    /** Connects the processor to its stores. */
+    /**
+     * Connects the processor to its stores. The two whose few keys every lead changes (a rep's load, the round-robin
+     * credits) are cached: their changelogs then get each key once per commit instead of once per lead (issue 7:
+     * two of the loop's per-lead broker appends). The per-lead stores would gain nothing from it.
+     */
     private record HandoffSupplier(HandoffRules rules, AvroSerde<LeadHandedOff> handedOffSerde,
             Function<String, KeyValueBytesStoreSupplier> storeSupplier, PersonalData personalData,
             HandoffMeters meters)
@@ -199,8 +203,8 @@ public final class HandoffTopology {
                     store(HandoffStores.LEAD_STATES, JsonSerde.of(LeadState.class)),
                     store(HandoffStores.SLA_TIMERS, Serdes.String()),
                     store(HandoffStores.REP_QUEUES, Serdes.String()),
-                    store(HandoffStores.REP_LOADS, JsonSerde.of(RepLoad.class)),
-                    store(HandoffStores.ROUTING_CREDITS, JsonSerde.of(RoutingCredits.class)));
+                    store(HandoffStores.REP_LOADS, JsonSerde.of(RepLoad.class)).withCachingEnabled(),
+                    store(HandoffStores.ROUTING_CREDITS, JsonSerde.of(RoutingCredits.class)).withCachingEnabled());
         }
 
         private <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> serde) {

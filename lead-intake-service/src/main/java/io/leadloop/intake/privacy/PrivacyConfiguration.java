@@ -10,6 +10,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import io.leadloop.intake.IntakeProperties;
 import io.leadloop.schemas.Topics;
 import io.leadloop.schemas.privacy.PersonKeyRing;
+import io.leadloop.security.privacy.PersonKeyReaderLifecycle;
 
 /** The person keys this instance reads, and the privacy topics intake writes. */
 @Configuration(proxyBeanMethods = false)
@@ -17,7 +18,14 @@ class PrivacyConfiguration {
 
     @Bean(destroyMethod = "close")
     PersonKeyRing personKeyRing(KafkaProperties kafka, PrivacyProperties privacy) {
-        return PersonKeyRing.start(kafka.buildConsumerProperties(), privacy.keyLookupWait());
+        return PersonKeyRing.start(kafka.buildConsumerProperties(), privacy.keyLookupWait(),
+                privacy.keyFetchWait());
+    }
+
+    /** Pauses the reader with the context (Spring pauses cached test contexts); the destroy method ends it. */
+    @Bean
+    PersonKeyReaderLifecycle personKeyReaderLifecycle(PersonKeyRing personKeyRing) {
+        return new PersonKeyReaderLifecycle(personKeyRing);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.leadloop.security.privacy;
 
-import java.time.Duration;
-
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -22,14 +21,18 @@ import io.leadloop.schemas.privacy.PersonalData;
  * it in, never a component scan of {@code io.leadloop.security} such as this module's own test application's. Its
  * {@code @Bean} methods are processed all the same (Spring's "lite" mode; none calls another).
  */
+@EnableConfigurationProperties(PersonKeysProperties.class)
 public class PersonKeysConfiguration {
 
-    /** How long a lookup of an unknown key waits for the reader to reach the topic's end before it fails. */
-    static final Duration MISS_WAIT = Duration.ofSeconds(10);
-
     @Bean(destroyMethod = "close")
-    PersonKeyRing personKeyRing(KafkaProperties kafka) {
-        return PersonKeyRing.start(kafka.buildConsumerProperties(), MISS_WAIT);
+    PersonKeyRing personKeyRing(KafkaProperties kafka, PersonKeysProperties keys) {
+        return PersonKeyRing.start(kafka.buildConsumerProperties(), keys.missWait(), keys.fetchWait());
+    }
+
+    /** Pauses the reader with the context (a paused test context); the destroy method above ends it for good. */
+    @Bean
+    PersonKeyReaderLifecycle personKeyReaderLifecycle(PersonKeyRing personKeyRing) {
+        return new PersonKeyReaderLifecycle(personKeyRing);
     }
 
     @Bean

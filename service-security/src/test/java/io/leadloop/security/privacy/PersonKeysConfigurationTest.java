@@ -40,6 +40,27 @@ class PersonKeysConfigurationTest {
         assertThat(readerThreads()).isZero();
     }
 
+    @Test
+    void stopsTheKeyReaderWhileTheContextIsStoppedAndStartsItAgainWithIt() throws Exception {
+        new ApplicationContextRunner()
+                .withUserConfiguration(ServiceKafkaSettings.class, PersonKeysConfiguration.class)
+                .withPropertyValues("spring.kafka.bootstrap-servers=127.0.0.1:" + closedPort(),
+                        "spring.kafka.properties.schema.registry.url=mock://person-keys-configuration-test")
+                .run(context -> {
+                    var ring = context.getBean(PersonKeyRing.class);
+
+                    // What Spring's test framework does to a cached context while another one is in use.
+                    context.stop();
+                    assertThat(ring.isReading()).isFalse();
+                    assertThat(readerThreads()).isZero();
+
+                    context.start();
+                    assertThat(ring.isReading()).isTrue();
+                    assertThat(readerThreads()).isPositive();
+                });
+        assertThat(readerThreads()).isZero();
+    }
+
     private static long readerThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().equals("person-key-ring") && thread.isAlive()).count();
