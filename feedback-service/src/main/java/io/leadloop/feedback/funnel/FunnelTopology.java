@@ -26,7 +26,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 
 import io.leadloop.events.FunnelNumbersChanged;
 import io.leadloop.feedback.LeadMdc;
@@ -34,9 +33,11 @@ import io.leadloop.feedback.funnel.domain.Contributions;
 import io.leadloop.feedback.funnel.domain.FunnelFact;
 import io.leadloop.feedback.funnel.domain.FunnelNumbers;
 import io.leadloop.feedback.funnel.domain.LeadFunnel;
+import io.leadloop.feedback.funnel.state.FunnelStateFormats;
 import io.leadloop.schemas.Topic;
 import io.leadloop.schemas.Topics;
 import io.leadloop.schemas.serde.AvroSerde;
+import io.leadloop.security.state.StateFormat;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,12 +50,14 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Summing changes rather than re-grouping a table lets one lead count under many keys at once (its campaign,
  * source, form, landing page, rep, and every campaign of its touches for attribution) through one repartition
  * topic; under exactly-once each change is added exactly once, so re-scoring or a repeated event never counts a
- * lead twice. The stores are internal state, not a contract between services, so they hold JSON.
+ * lead twice. The stores are internal state, not a contract between services: they hold a compact binary format
+ * with a version byte ({@link StateFormat}; JSON, which they held before, is still read), because reading and
+ * writing the funnel as JSON was almost a quarter of the service's CPU.
  *
  * <p>The changes are combined before the repartition topic (store {@value #PENDING_CHANGES_STORE}, flushed every
  * {@link #COMBINE_INTERVAL}): a lead's four events change about fifteen numbers keys, and forwarding each change
  * made {@code numbers-changes-repartition} the busiest topic of the whole loop (15 records per lead, a quarter of
- * all the broker's appends, each one a JSON write and read). Summed per key first, it carries one record per key
+ * all the broker's appends, each one a state write and read). Summed per key first, it carries one record per key
  * and interval. The pending sums are a logged store, so under exactly-once a crash neither loses nor repeats them.
  */
 public final class FunnelTopology {
@@ -83,9 +86,10 @@ public final class FunnelTopology {
     /** @param serdeConfigs client properties carrying {@code schema.registry.url} for the Avro serdes */
     public FunnelTopology(Map<String, ?> serdeConfigs) {
         this.serdeConfigs = Map.copyOf(serdeConfigs);
+        // Reads the JSON the stores and changelogs hold from before the binary format, as the JSON serde wrote it.
         JsonMapper json = JsonMapper.builder().build();
-        this.leadFunnelSerde = new JacksonJsonSerde<>(LeadFunnel.class, json).noTypeInfo().ignoreTypeHeaders();
-        this.numbersSerde = new JacksonJsonSerde<>(FunnelNumbers.class, json).noTypeInfo().ignoreTypeHeaders();
+        this.leadFunnelSerde = FunnelStateFormats.leadFunnel(json).serde();
+        this.numbersSerde = FunnelStateFormats.funnelNumbers(json).serde();
     }
 
     /** Adds the funnel to the builder and returns the numbers table. */
