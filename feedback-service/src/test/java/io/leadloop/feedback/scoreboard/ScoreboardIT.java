@@ -169,6 +169,8 @@ class ScoreboardIT {
             assertThat(row(board.get("campaigns"), loop.ads).get("won").asLong()).isEqualTo(1);
             assertThat(row(board.get("campaigns"), loop.ads).get("captured").asLong()).isEqualTo(2);
             assertThat(row(board.get("campaigns"), loop.ads).get("handedOff").asLong()).isEqualTo(2);
+            assertThat(row(board.get("campaigns"), loop.ads).get("accepted").asLong()).isEqualTo(1);
+            assertThat(row(board.get("campaigns"), loop.ads).get("rejected").asLong()).isEqualTo(1);
             assertThat(row(board.get("reps"), loop.rep).get("won").asLong()).isEqualTo(2);
             assertThat(row(board.get("reps"), loop.rep).get("handedOff").asLong()).isEqualTo(3);
         });
