@@ -8,6 +8,7 @@
 # ticks and Kafka Streams' process count every 2 s until nothing more is processed. Prints the CPU spent between the
 # first and the last processed record, per lead when LEADS (the leads on leads.captured.v1) is given. Compare two
 # builds of a service on the same backlog (stop the stack's own instance first, so it does not compete).
+# CATCH_UP_ARGS adds arguments (e.g. CATCH_UP_ARGS=--leadloop.person-keys.fetch-wait=0 to compare a setting).
 # The instance publishes its outputs again (a second hand-off of every lead, say): use a throw-away LEADLOOP_HOME.
 set -euo pipefail
 JAR=$1; LEADS=${2:-0}
@@ -18,7 +19,7 @@ STATE=$(mktemp -d)
 KAFKA_PID=$(cat "$HOME_DIR/run/kafka.pid")
 java ${LEADLOOP_SERVICE_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC} -jar "$JAR" --spring.kafka.streams.application-id="$APP" \
     --spring.kafka.streams.state-dir="$STATE" --server.port="$PORT" --management.server.port="$PORT" \
-    > "$STATE/service.log" 2>&1 &
+    ${CATCH_UP_ARGS:-} > "$STATE/service.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$STATE"' EXIT
 
