@@ -27,9 +27,9 @@ public final class LeadloopCommand {
             Ports: LEADLOOP_KAFKA_PORT (9092), LEADLOOP_KAFKA_CONTROLLER_PORT (9093), LEADLOOP_REGISTRY_PORT (8085),
               LEADLOOP_REGISTRY_MANAGEMENT_PORT (8086), LEADLOOP_INTAKE_PORT (8081),
               LEADLOOP_QUALIFICATION_PORT (8082), LEADLOOP_HANDOFF_PORT (8083), LEADLOOP_FEEDBACK_PORT (8084).
-            JVM flags: LEADLOOP_SERVICE_JAVA_OPTS (-Xmx256m -XX:+UseSerialGC), LEADLOOP_KAFKA_JAVA_OPTS,
-              LEADLOOP_REGISTRY_JAVA_OPTS. Timeouts: LEADLOOP_STARTUP_TIMEOUT_SECONDS (180),
-              LEADLOOP_STOP_GRACE_SECONDS (30). LEADLOOP_CDS=false runs the services without class-data sharing.
+            JVM flags: LEADLOOP_SERVICE_JAVA_OPTS (-Xmx256m -XX:+UseSerialGC and two native-memory trims, replaced
+              as a whole), LEADLOOP_KAFKA_JAVA_OPTS, LEADLOOP_REGISTRY_JAVA_OPTS. Timeouts:
+              LEADLOOP_STARTUP_TIMEOUT_SECONDS (180), LEADLOOP_STOP_GRACE_SECONDS (30). LEADLOOP_CDS=false runs the services without class-data sharing.
             """;
 
     private final StackConfig config;

@@ -51,7 +51,7 @@ public record StackConfig(
         String externalKafka,
         boolean classDataSharing) {
 
-    static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = serviceJvmDefaults(Runtime.version().feature());
     static final List<String> DEFAULT_KAFKA_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
     static final List<String> DEFAULT_REGISTRY_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
 
@@ -83,6 +83,23 @@ public record StackConfig(
                 case FEEDBACK -> feedback;
             };
         }
+    }
+
+    /**
+     * A small heap (the services' live sets after a full collection are 36–85 MiB), the serial collector (two
+     * cores: a concurrent collector's threads compete with the services), and two flags that hand native memory
+     * back: glibc keeps what RocksDB, the JIT and Kafka's clients freed in its arenas unless trimmed
+     * ({@code TrimNativeHeapInterval}, a product flag since JDK 22), and the JDK caches a temporary direct buffer as
+     * large as the largest socket read of each thread (a fetch response can be megabytes) unless capped. One A/B
+     * under the same load command (bench/README.md, "Session 17"): peak resident sets 25–58 MiB lower per service.
+     */
+    static List<String> serviceJvmDefaults(int javaFeatureVersion) {
+        List<String> options = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC",
+                "-Djdk.nio.maxCachedBufferSize=262144"));
+        if (javaFeatureVersion >= 22) {
+            options.add("-XX:TrimNativeHeapInterval=5000");
+        }
+        return List.copyOf(options);
     }
 
     /**

@@ -21,7 +21,15 @@ class StackConfigTest {
         assertThat(config.serviceUrl(Part.FEEDBACK)).isEqualTo("http://127.0.0.1:8084");
         assertThat(config.home()).isEqualTo(ROOT.resolve(".leadloop"));
         assertThat(config.partsInStartOrder()).containsExactly(Part.values());
-        assertThat(config.serviceJvmOptions()).containsExactly("-Xmx256m", "-XX:+UseSerialGC");
+        assertThat(config.serviceJvmOptions()).startsWith("-Xmx256m", "-XX:+UseSerialGC");
+    }
+
+    @Test
+    void trimsTheNativeHeapOnlyWhereTheJvmKnowsTheFlag() {
+        assertThat(StackConfig.serviceJvmDefaults(21)).containsExactly("-Xmx256m", "-XX:+UseSerialGC",
+                "-Djdk.nio.maxCachedBufferSize=262144");
+        assertThat(StackConfig.serviceJvmDefaults(25)).containsExactly("-Xmx256m", "-XX:+UseSerialGC",
+                "-Djdk.nio.maxCachedBufferSize=262144", "-XX:TrimNativeHeapInterval=5000");
     }
 
     @Test
