@@ -152,7 +152,9 @@ class HandoffServiceIT {
                 .contains(lead.getLeadId());
         assertThat(get("/actuator/prometheus").body()).as("counted for an operator's dashboard")
                 .contains("leadloop_handoff_leads_handed_off_total{priority=\"HOT\"}")
-                .contains("leadloop_handoff_first_touch_seconds_bucket");
+                .contains("leadloop_handoff_first_touch_seconds_bucket")
+                .contains("leadloop_person_keys_miss_waits_seconds_count")
+                .contains("leadloop_person_keys_reading 1.0");
 
         // The reference CRM connector delivered it, signed.
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(crm.received())

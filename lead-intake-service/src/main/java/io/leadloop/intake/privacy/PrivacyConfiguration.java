@@ -11,6 +11,7 @@ import io.leadloop.intake.IntakeProperties;
 import io.leadloop.schemas.Topics;
 import io.leadloop.schemas.privacy.PersonKeyRing;
 import io.leadloop.security.privacy.PersonKeyReaderLifecycle;
+import io.leadloop.security.privacy.PersonKeyRingMetrics;
 
 /** The person keys this instance reads, and the privacy topics intake writes. */
 @Configuration(proxyBeanMethods = false)
@@ -26,6 +27,12 @@ class PrivacyConfiguration {
     @Bean
     PersonKeyReaderLifecycle personKeyReaderLifecycle(PersonKeyRing personKeyRing) {
         return new PersonKeyReaderLifecycle(personKeyRing);
+    }
+
+    /** The reader's misses and their waits in the service's metrics (see {@link PersonKeyRingMetrics}). */
+    @Bean
+    PersonKeyRingMetrics personKeyRingMetrics(PersonKeyRing personKeyRing) {
+        return new PersonKeyRingMetrics(personKeyRing);
     }
 
     /**

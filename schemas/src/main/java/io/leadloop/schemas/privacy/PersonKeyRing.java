@@ -95,6 +95,7 @@ public final class PersonKeyRing implements PersonKeyLookup, AutoCloseable {
     private final Duration missWait;
     private final Object lifecycle = new Object();
     private final LongAdder misses = new LongAdder();
+    private final LongAdder missWaitNanos = new LongAdder();
     /** The running reader, or null while stopped; written under {@link #lifecycle}. */
     private volatile Reader reader;
     private boolean closed;
@@ -177,7 +178,12 @@ public final class PersonKeyRing implements PersonKeyLookup, AutoCloseable {
             return key.map(ContactSeal::keyFrom);
         }
         misses.increment();
-        awaitCaughtUp();
+        long waitStarted = System.nanoTime();
+        try {
+            awaitCaughtUp();
+        } finally {
+            missWaitNanos.add(System.nanoTime() - waitStarted);
+        }
         key = keys.key(keyId);
         if (key.isEmpty()) {
             shredded.add(keyId);
@@ -276,9 +282,14 @@ public final class PersonKeyRing implements PersonKeyLookup, AutoCloseable {
         return reader != null;
     }
 
-    /** How many lookups missed the store and waited for a catch-up (for the benchmark). */
-    long misses() {
+    /** How many lookups missed the store and waited for a catch-up (a metric, and the benchmark's hit/miss split). */
+    public long misses() {
         return misses.sum();
+    }
+
+    /** The time all {@link #misses()} spent waiting for the reader's catch-up, in nanoseconds. */
+    public long missWaitNanos() {
+        return missWaitNanos.sum();
     }
 
     /** The reader's consumer metrics ({@code fetch-total}, {@code fetch-rate}, ...); empty while stopped. */

@@ -35,6 +35,12 @@ public class PersonKeysConfiguration {
         return new PersonKeyReaderLifecycle(personKeyRing);
     }
 
+    /** Bound by Spring Boot's metrics auto-configuration, like any {@code MeterBinder} bean. */
+    @Bean
+    PersonKeyRingMetrics personKeyRingMetrics(PersonKeyRing personKeyRing) {
+        return new PersonKeyRingMetrics(personKeyRing);
+    }
+
     @Bean
     PersonalData personalData(PersonKeyRing keys) {
         return new PersonalData(keys);

@@ -1,6 +1,7 @@
 package io.leadloop.security.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -11,7 +12,9 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.leadloop.schemas.privacy.PersonKeyRing;
+import io.leadloop.schemas.privacy.PersonKeysUnavailableException;
 import io.leadloop.schemas.privacy.PersonalData;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * What qualification and handoff get by importing {@link PersonKeysConfiguration}: a key reader built from the
@@ -38,6 +41,29 @@ class PersonKeysConfigurationTest {
                 });
         // The ring's close() joins its thread: none is left once the context is closed.
         assertThat(readerThreads()).isZero();
+    }
+
+    @Test
+    void reportsTheReaderAndTheLookupsThatWaitedForItAsMetrics() throws Exception {
+        new ApplicationContextRunner()
+                .withUserConfiguration(ServiceKafkaSettings.class, PersonKeysConfiguration.class)
+                .withPropertyValues("spring.kafka.bootstrap-servers=127.0.0.1:" + closedPort(),
+                        "spring.kafka.properties.schema.registry.url=mock://person-keys-configuration-test")
+                .run(context -> {
+                    var registry = new SimpleMeterRegistry();
+                    context.getBean(PersonKeyRingMetrics.class).bindTo(registry);
+                    var ring = context.getBean(PersonKeyRing.class);
+                    assertThat(registry.get("leadloop.person-keys.reading").gauge().value()).isEqualTo(1.0);
+                    assertThat(registry.get("leadloop.person-keys.miss.waits").functionTimer().count()).isZero();
+
+                    context.stop();
+                    // A key the local store does not have is a miss; with the reader stopped it fails at once.
+                    assertThatExceptionOfType(PersonKeysUnavailableException.class)
+                            .isThrownBy(() -> ring.key("a-key-nobody-wrote"));
+
+                    assertThat(registry.get("leadloop.person-keys.reading").gauge().value()).isZero();
+                    assertThat(registry.get("leadloop.person-keys.miss.waits").functionTimer().count()).isEqualTo(1.0);
+                });
     }
 
     @Test
