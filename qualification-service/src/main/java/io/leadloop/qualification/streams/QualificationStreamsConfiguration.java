@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.Topology;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,9 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
-import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -67,17 +64,6 @@ class QualificationStreamsConfiguration {
                 properties.captures(), properties.rescoring(), personalData);
         topology.addTo(builder);
         return topology;
-    }
-
-    /** Finishes the topology once Spring has built it (see {@link QualificationTopology#connectStores}). */
-    @Bean
-    StreamsBuilderFactoryBeanConfigurer qualificationTopologyCompletion() {
-        return factory -> factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
-            @Override
-            public void configureTopology(Topology topology) {
-                QualificationTopology.connectStores(topology);
-            }
-        });
     }
 
     /** Where the other instances are; {@code application.server} (host:port of this one's HTTP API) when shared. */

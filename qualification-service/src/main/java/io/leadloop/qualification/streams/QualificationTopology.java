@@ -12,13 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -65,8 +62,9 @@ import static io.leadloop.schemas.Topics.PERSONS_ERASED;
  * <li>{@code leads.captured.v1} → score against the active lead definition (global store from
  * {@code qualification.lead-definitions.v1}; the built-in one until another is activated) → {@code leads.scored.v1}, keyed by leadId;</li>
  * <li>the latest score per lead in the {@value #LEAD_SCORES_STORE} store (for {@code GET .../score});</li>
- * <li>distinct scored leads per campaign in {@value #CAMPAIGN_LEADS_SCORED_STORE} — counted from the latest-score
- * table, so re-scoring a lead does not count it twice;</li>
+ * <li>distinct scored leads per campaign in {@value #CAMPAIGN_LEADS_SCORED_STORE} — counted from changes to the
+ * latest score (a lead new to it, or one whose campaign changed), so re-scoring a lead does not count it twice;
+ * summed per campaign for {@link #COUNT_INTERVAL} before one repartition by campaign;</li>
  * <li>{@code feedback.recorded.v1} → outcome counts per campaign in {@value #CAMPAIGN_OUTCOMES_STORE}.</li>
  * </ol>
  * Records that cannot be read or processed go to the input topic's {@code .DLT} through the configured exception
@@ -76,8 +74,17 @@ public final class QualificationTopology {
 
     /** leadId → latest {@link LeadScored}. */
     public static final String LEAD_SCORES_STORE = "lead-scores";
-    /** campaignId → number of distinct leads scored. */
+    /** campaignId → number of distinct leads scored; trails the scores by up to {@link #COUNT_INTERVAL}. */
     public static final String CAMPAIGN_LEADS_SCORED_STORE = "campaign-leads-scored";
+    /** campaignId → change to its distinct scored leads since the last flush (see {@link KeepLatestScore}). */
+    static final String CAMPAIGN_LEADS_SCORED_PENDING_STORE = "campaign-leads-scored-pending";
+    /** The repartition (by campaign) of the pending changes on their way to {@value #CAMPAIGN_LEADS_SCORED_STORE}. */
+    static final String CAMPAIGN_LEADS_SCORED_CHANGES = "campaign-leads-scored-changes";
+    /**
+     * How often the pending changes to the campaign counts are handed on: the exactly-once commit interval (Kafka
+     * Streams' default, 100 ms), so combining them adds at most about one commit of delay to the counts.
+     */
+    static final Duration COUNT_INTERVAL = Duration.ofMillis(100);
     /** campaignId → {@link OutcomeCounts}. */
     public static final String CAMPAIGN_OUTCOMES_STORE = "campaign-outcomes";
     /** leadId → {@link LeadLearningState}: the features an outcome teaches about, the labels already learned. */
@@ -96,7 +103,7 @@ public final class QualificationTopology {
     public static final String LEAD_HANDOFFS_STORE = "lead-handoffs";
     /** Per task: the definition version its leads were last re-scored under, and a pass in progress. */
     public static final String RESCORING_PROGRESS_STORE = "rescoring-progress";
-    /** The processor that re-scores leads on activation; connected to the lead-scores store after the build. */
+    /** The processor that re-scores leads on activation (it reads the lead-scores store). */
     static final String RESCORE_PROCESSOR = "rescore-on-activation";
     /** The segment of every lead when models are not segmented. */
     static final String ALL_LEADS = "all";
@@ -191,8 +198,19 @@ public final class QualificationTopology {
                                 () -> meters.counter("leadloop.qualification.captures.duplicates").increment()),
                         Named.as("score-lead"), LEAD_LEARNING_STORE, SCORED_CAPTURES_STORE);
 
+        // Same name, kind (timestamped), serdes and changelog as the DSL table it replaces, so existing local state
+        // and changelogs are read as they are. Cached like that table was: a lead scored twice within a commit
+        // reaches the changelog once.
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(LEAD_SCORES_STORE), Serdes.String(), serdes.scored())
+                .withCachingEnabled());
+        // In memory (it holds one interval's sums) but logged; cached so that a flushed campaign's puts and delete
+        // reach the changelog as one record per commit.
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(CAMPAIGN_LEADS_SCORED_PENDING_STORE), Serdes.String(), Serdes.Long())
+                .withCachingEnabled());
         // Handoffs tell which leads a newly active definition leaves alone; the re-scores it makes flow on with
-        // the captures' scores, into the topic and the latest-score table alike.
+        // the captures' scores, into the topic and the latest-score store alike.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEAD_HANDOFFS_STORE),
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESCORING_PROGRESS_STORE),
@@ -201,17 +219,17 @@ public final class QualificationTopology {
                 .stream(LEADS_HANDED_OFF.name(), Consumed.with(Serdes.String(), serdes.handedOff()).withName("leads-handed-off"))
                 .process(() -> new RescoreOnActivation(this::rescore, builtin.version(), rescoring,
                                 () -> meters.counter("leadloop.qualification.leads.rescored").increment()),
-                        Named.as(RESCORE_PROCESSOR), LEAD_HANDOFFS_STORE, RESCORING_PROGRESS_STORE);
+                        Named.as(RESCORE_PROCESSOR), LEAD_HANDOFFS_STORE, RESCORING_PROGRESS_STORE, LEAD_SCORES_STORE);
         KStream<String, LeadScored> scored = capturedScored.merge(rescored, Named.as("captured-and-rescored"));
         scored.to(LEADS_SCORED.name(), Produced.with(Serdes.String(), serdes.scored()).withName("leads-scored"));
 
-        KTable<String, LeadScored> latestScores = scored.toTable(Named.as("latest-score"),
-                Materialized.<String, LeadScored, KeyValueStore<Bytes, byte[]>>as(LEAD_SCORES_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(serdes.scored()));
-        latestScores
-                .groupBy((leadId, score) -> KeyValue.pair(CampaignIds.orNone(LeadProfiles.campaignIdOf(score.getLead())), score),
-                        Grouped.with("scored-leads-by-campaign", Serdes.String(), serdes.scored()))
-                .count(Named.as("count-scored-leads"),
+        // The latest score per lead, and what it changes in the distinct scored leads per campaign, written in this
+        // task (every score keeps its lead's key and partition): only small per-campaign sums are repartitioned,
+        // never the LeadScored itself (see KeepLatestScore).
+        scored.process(() -> new KeepLatestScore(COUNT_INTERVAL), Named.as("keep-latest-score"),
+                        LEAD_SCORES_STORE, CAMPAIGN_LEADS_SCORED_PENDING_STORE)
+                .groupByKey(Grouped.with(CAMPAIGN_LEADS_SCORED_CHANGES, Serdes.String(), Serdes.Long()))
+                .aggregate(() -> 0L, (campaignId, delta, count) -> count + delta, Named.as("count-scored-leads"),
                         Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(CAMPAIGN_LEADS_SCORED_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()));
 
@@ -267,14 +285,6 @@ public final class QualificationTopology {
             return LeadScoredEvents.of(captured, score, predictions, models.active(), explanations,
                     clock.instant().truncatedTo(ChronoUnit.MILLIS));
         });
-    }
-
-    /**
-     * Connects what the DSL cannot: the re-scoring processor reads the latest-score table its own output feeds, and
-     * the DSL registers that table's store only after the processor. Call on the built topology before starting it.
-     */
-    static Topology connectStores(Topology topology) {
-        return topology.connectProcessorAndStateStores(RESCORE_PROCESSOR, LEAD_SCORES_STORE);
     }
 
     /**

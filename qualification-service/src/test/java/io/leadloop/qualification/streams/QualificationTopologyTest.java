@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -93,7 +94,7 @@ class QualificationTopologyTest {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterTopicHandler.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterTopicHandler.class.getName());
         props.putAll(serdeConfig);
-        driver = new TopologyTestDriver(QualificationTopology.connectStores(builder.build()), props,
+        driver = new TopologyTestDriver(builder.build(), props,
                 NOW.minusSeconds(60));
         captured = driver.createInputTopic(Topics.LEADS_CAPTURED.name(), new StringSerializer(), serdes.captured().serializer());
         feedback = driver.createInputTopic(Topics.FEEDBACK_RECORDED.name(), new StringSerializer(), serdes.feedback().serializer());
@@ -278,10 +279,97 @@ class QualificationTopologyTest {
         captured.pipeInput("lead-5", anAcmeVpWhoAskedForADemo("lead-5", "autumn-webinar").build());
         captured.pipeInput("lead-5", anAcmeVpWhoAskedForADemo("lead-5", "autumn-webinar").build());
         captured.pipeInput("lead-6", anAcmeVpWhoAskedForADemo("lead-6", null).build());
+        driver.advanceWallClockTime(QualificationTopology.COUNT_INTERVAL);
 
         assertThat(this.<Long>storedValue(QualificationTopology.CAMPAIGN_LEADS_SCORED_STORE, "autumn-webinar"))
                 .as("lead-5 scored twice counts once").isEqualTo(2L);
         assertThat(this.<Long>storedValue(QualificationTopology.CAMPAIGN_LEADS_SCORED_STORE, "(none)")).isEqualTo(1L);
+    }
+
+    @Test
+    void handsOnOneSumPerCampaignAndIntervalInsteadOfARecordPerLead() {
+        var changes = campaignChanges();
+        for (int i = 0; i < 5; i++) {
+            captured.pipeInput("webinar-" + i, anAcmeVpWhoAskedForADemo("webinar-" + i, "winter-webinar").build());
+        }
+        captured.pipeInput("other", anAcmeVpWhoAskedForADemo("other", "spring-launch").build());
+        assertThat(changes.isEmpty()).as("summed until the interval ends").isTrue();
+        assertThat(leadsScoredIn("winter-webinar")).isNull();
+
+        driver.advanceWallClockTime(QualificationTopology.COUNT_INTERVAL);
+
+        assertThat(changes.readKeyValuesToMap()).containsOnly(Map.entry("winter-webinar", 5L),
+                Map.entry("spring-launch", 1L));
+        assertThat(leadsScoredIn("winter-webinar")).isEqualTo(5L);
+        assertThat(leadsScoredIn("spring-launch")).isEqualTo(1L);
+        driver.advanceWallClockTime(QualificationTopology.COUNT_INTERVAL);
+        assertThat(changes.isEmpty()).as("nothing new, nothing handed on").isTrue();
+    }
+
+    @Test
+    void countsAReScoredLeadOnceAndMovesItWhenItsLatestScoreNamesAnotherCampaign() {
+        var changes = campaignChanges();
+        captured.pipeInput("known", anAcmeVpWhoAskedForADemo("known", "spring").build());
+        captured.pipeInput("dropping", anAcmeVpWhoAskedForADemo("dropping", "spring").build());
+        driver.advanceWallClockTime(QualificationTopology.COUNT_INTERVAL);
+        assertThat(changes.readKeyValuesToList()).extracting(change -> change.value).containsExactly(2L);
+
+        captured.pipeInput("known", anAcmeVpWhoAskedForADemo("known", "spring").build());
+        activate(strictDefinition("strict-1", 95));
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        assertThat(scored.readValuesToList()).extracting(LeadScored::getTrigger)
+                .as("a second capture and two re-scores under strict-1").containsExactly("captured", "captured",
+                        "captured", "definition-activated", "definition-activated");
+        assertThat(changes.isEmpty()).as("re-scores of known leads change no count").isTrue();
+        assertThat(leadsScoredIn("spring")).isEqualTo(2L);
+
+        captured.pipeInput("known", anAcmeVpWhoAskedForADemo("known", "autumn").build());
+        driver.advanceWallClockTime(QualificationTopology.COUNT_INTERVAL);
+        assertThat(leadsScoredIn("spring")).isEqualTo(1L);
+        assertThat(leadsScoredIn("autumn")).isEqualTo(1L);
+
+        captured.pipeInput("known", anAcmeVpWhoAskedForADemo("known", "winter").build());
+        captured.pipeInput("known", anAcmeVpWhoAskedForADemo("known", "autumn").build());
+        changes.readKeyValuesToList();
+        driver.advanceWallClockTime(QualificationTopology.COUNT_INTERVAL);
+        assertThat(changes.isEmpty()).as("there and back within one interval changes nothing").isTrue();
+        assertThat(leadsScoredIn("autumn")).isEqualTo(1L);
+        assertThat(leadsScoredIn("winter")).isNull();
+    }
+
+    @Test
+    void keepsThePendingSumsAndTheCountsInLoggedStoresSoThatARestartLosesNeither() {
+        var pendingChangelog = changelogOf(QualificationTopology.CAMPAIGN_LEADS_SCORED_PENDING_STORE);
+        var countsChangelog = changelogOf(QualificationTopology.CAMPAIGN_LEADS_SCORED_STORE);
+        for (int i = 0; i < 3; i++) {
+            captured.pipeInput("logged-" + i, anAcmeVpWhoAskedForADemo("logged-" + i, "logged").build());
+        }
+        assertThat(pendingChangelog.readKeyValuesToMap()).as("not handed on yet, but committed with the scores")
+                .containsExactly(Map.entry("logged", 3L));
+
+        driver.advanceWallClockTime(QualificationTopology.COUNT_INTERVAL);
+
+        assertThat(pendingChangelog.readKeyValuesToList()).as("handed on: gone from the pending sums")
+                .singleElement().satisfies(change -> assertThat(change.value).isNull());
+        assertThat(countsChangelog.readKeyValuesToMap()).containsExactly(Map.entry("logged", 3L));
+        assertThat(driver.createOutputTopic("qualification-topology-test-" + QualificationTopology.LEAD_SCORES_STORE
+                        + "-changelog", new StringDeserializer(), serdes.scored().deserializer()).readKeyValuesToMap())
+                .containsOnlyKeys("logged-0", "logged-1", "logged-2");
+    }
+
+    private TestOutputTopic<String, Long> campaignChanges() {
+        return driver.createOutputTopic("qualification-topology-test-"
+                + QualificationTopology.CAMPAIGN_LEADS_SCORED_CHANGES + "-repartition", new StringDeserializer(),
+                new LongDeserializer());
+    }
+
+    private TestOutputTopic<String, Long> changelogOf(String store) {
+        return driver.createOutputTopic("qualification-topology-test-" + store + "-changelog",
+                new StringDeserializer(), new LongDeserializer());
+    }
+
+    private Long leadsScoredIn(String campaignId) {
+        return storedValue(QualificationTopology.CAMPAIGN_LEADS_SCORED_STORE, campaignId);
     }
 
     @Test

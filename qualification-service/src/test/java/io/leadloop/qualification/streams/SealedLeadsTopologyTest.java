@@ -72,7 +72,7 @@ class SealedLeadsTopologyTest {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterTopicHandler.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterTopicHandler.class.getName());
         props.putAll(serdeConfig);
-        driver = new TopologyTestDriver(QualificationTopology.connectStores(builder.build()), props);
+        driver = new TopologyTestDriver(builder.build(), props);
         captured = driver.createInputTopic(Topics.LEADS_CAPTURED.name(), new StringSerializer(), serdes.captured().serializer());
         erased = driver.createInputTopic(Topics.PERSONS_ERASED.name(), new StringSerializer(), serdes.erased().serializer());
         scored = driver.createOutputTopic(Topics.LEADS_SCORED.name(), new StringDeserializer(), serdes.scored().deserializer());
