@@ -173,6 +173,10 @@ class ScoreboardIT {
             assertThat(row(board.get("campaigns"), loop.ads).get("rejected").asLong()).isEqualTo(1);
             assertThat(row(board.get("reps"), loop.rep).get("won").asLong()).isEqualTo(2);
             assertThat(row(board.get("reps"), loop.rep).get("handedOff").asLong()).isEqualTo(3);
+            // The goal adds up every campaign's revenue, so the webinar's won lead must be in too (its numbers
+            // are handed on separately from the ads campaign's and the rep's).
+            assertThat(row(board.get("campaigns"), loop.webinar).get("won").asLong()).isEqualTo(1);
+            assertThat(board.at("/goal/won").decimalValue()).isEqualByComparingTo("1500.00");
         });
         JsonNode board = getJson("/api/v1/scoreboard" + query);
 
