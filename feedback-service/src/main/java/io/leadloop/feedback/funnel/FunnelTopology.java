@@ -1,8 +1,6 @@
 package io.leadloop.feedback.funnel;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -17,7 +15,6 @@ import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -37,6 +34,7 @@ import io.leadloop.feedback.funnel.state.FunnelStateFormats;
 import io.leadloop.schemas.Topic;
 import io.leadloop.schemas.Topics;
 import io.leadloop.schemas.serde.AvroSerde;
+import io.leadloop.schemas.streams.PendingSums;
 import io.leadloop.security.state.StateFormat;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -144,14 +142,17 @@ public final class FunnelTopology {
 
         private ProcessorContext<String, FunnelNumbers> context;
         private KeyValueStore<String, LeadFunnel> leads;
-        private KeyValueStore<String, FunnelNumbers> pending;
+        private PendingSums<FunnelNumbers> pending;
 
         @Override
         public void init(ProcessorContext<String, FunnelNumbers> context) {
             this.context = context;
             this.leads = context.getStateStore(LEAD_FUNNELS_STORE);
-            this.pending = context.getStateStore(PENDING_CHANGES_STORE);
-            context.schedule(COMBINE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::forwardPending);
+            // A lead that came and went within one interval (a change taken back) adds nothing.
+            this.pending = new PendingSums<>(context.getStateStore(PENDING_CHANGES_STORE), FunnelNumbers::plus,
+                    FunnelNumbers::addsNothing);
+            context.schedule(COMBINE_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
+                    now -> pending.forwardAll(context, now));
         }
 
         @Override
@@ -165,25 +166,8 @@ public final class FunnelTopology {
                 }
                 leads.put(record.key(), after);
                 log.debug("Lead funnel after {}: {}", fact.getClass().getSimpleName(), after);
-                Contributions.change(before, after).forEach((numbersKey, change) -> {
-                    String key = numbersKey.asString();
-                    FunnelNumbers sum = pending.get(key);
-                    pending.put(key, sum == null ? change : sum.plus(change));
-                });
-            }
-        }
-
-        private void forwardPending(long now) {
-            List<KeyValue<String, FunnelNumbers>> sums = new ArrayList<>();
-            try (var all = pending.all()) {
-                all.forEachRemaining(sums::add);
-            }
-            for (KeyValue<String, FunnelNumbers> sum : sums) {
-                // A lead that came and went within one interval (a change taken back) adds nothing.
-                if (!sum.value.addsNothing()) {
-                    context.forward(new Record<>(sum.key, sum.value, now));
-                }
-                pending.delete(sum.key);
+                Contributions.change(before, after)
+                        .forEach((numbersKey, change) -> pending.add(numbersKey.asString(), change));
             }
         }
     }

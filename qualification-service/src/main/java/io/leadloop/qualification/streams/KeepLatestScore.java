@@ -1,20 +1,17 @@
 package io.leadloop.qualification.streams;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 import io.leadloop.events.LeadScored;
 import io.leadloop.qualification.learning.CampaignIds;
+import io.leadloop.schemas.streams.PendingSums;
 
 /**
  * Keeps each lead's latest {@link LeadScored} in {@value QualificationTopology#LEAD_SCORES_STORE} and turns what
@@ -33,9 +30,8 @@ import io.leadloop.qualification.learning.CampaignIds;
  */
 final class KeepLatestScore implements Processor<String, LeadScored, String, Long> {
 
-    private ProcessorContext<String, Long> context;
     private TimestampedKeyValueStore<String, LeadScored> scores;
-    private KeyValueStore<String, Long> pending;
+    private PendingSums<Long> pending;
     private final Duration interval;
 
     KeepLatestScore(Duration interval) {
@@ -44,10 +40,11 @@ final class KeepLatestScore implements Processor<String, LeadScored, String, Lon
 
     @Override
     public void init(ProcessorContext<String, Long> context) {
-        this.context = context;
         this.scores = context.getStateStore(QualificationTopology.LEAD_SCORES_STORE);
-        this.pending = context.getStateStore(QualificationTopology.CAMPAIGN_LEADS_SCORED_PENDING_STORE);
-        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::forwardPending);
+        // A lead that moved to another campaign and back within one interval changes nothing.
+        this.pending = new PendingSums<>(context.getStateStore(QualificationTopology.CAMPAIGN_LEADS_SCORED_PENDING_STORE),
+                Long::sum, sum -> sum == 0);
+        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, now -> pending.forwardAll(context, now));
     }
 
     @Override
@@ -70,30 +67,10 @@ final class KeepLatestScore implements Processor<String, LeadScored, String, Lon
             return;
         }
         if (campaignBefore != null) {
-            add(campaignBefore, -1);
+            pending.add(campaignBefore, -1L);
         }
         if (campaignNow != null) {
-            add(campaignNow, 1);
-        }
-    }
-
-    private void add(String campaignId, long delta) {
-        Long sum = pending.get(campaignId);
-        pending.put(campaignId, sum == null ? delta : sum + delta);
-    }
-
-    private void forwardPending(long now) {
-        // Collected first: the sums are deleted as they go, not through the open iterator.
-        List<KeyValue<String, Long>> sums = new ArrayList<>();
-        try (var all = pending.all()) {
-            all.forEachRemaining(sums::add);
-        }
-        for (KeyValue<String, Long> sum : sums) {
-            // A lead that moved to another campaign and back within one interval changes nothing.
-            if (sum.value != null && sum.value != 0) {
-                context.forward(new Record<>(sum.key, sum.value, now));
-            }
-            pending.delete(sum.key);
+            pending.add(campaignNow, 1L);
         }
     }
 
